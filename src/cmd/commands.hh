@@ -1,0 +1,11 @@
+// One function per subcommand; each returns the process exit status.
+#pragma once
+
+#include "cmd/options.hh"
+#include "sys/log.hh"
+
+namespace mpb {
+
+int cmd_dry_run(const CliOptions& o, const Logger& log);
+
+}  // namespace mpb

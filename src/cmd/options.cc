@@ -1,0 +1,119 @@
+#include "cmd/options.hh"
+
+#include <string_view>
+
+namespace mpb {
+
+const char* main_help()
+{
+    return R"(NAME
+       mpath-boot - assemble dm-multipath devices at boot
+
+SYNOPSIS
+       mpath-boot [OPTIONS] COMMAND [ARGS...]
+
+DESCRIPTION
+       mpath-boot finds the block devices that are paths to the same volume,
+       decides which of them form multipath maps and under which names, and
+       explains every decision. It reads the files multipath-tools uses
+       (/etc/multipath.conf, /etc/multipath/conf.d, /etc/multipath/bindings,
+       /etc/multipath/wwids), so either tool can take over from the other.
+
+COMMANDS
+       dry-run --replay FILE
+              Show what would be built from the machine snapshot FILE, in the
+              shape of "multipath -d -v2", followed by the reason for every
+              device left out. Nothing is changed. See "mpath-boot dry-run
+              --help".
+
+OPTIONS
+       --config FILE
+              Main configuration file. Default: /etc/multipath.conf.
+
+       --config-dir DIR
+              Directory of *.conf files read after the main file, in sorted
+              order. Default: /etc/multipath/conf.d.
+
+       --state-dir DIR
+              Directory of the bindings and wwids files.
+              Default: /etc/multipath.
+
+       -v, --verbose
+              More messages; repeat for debug messages.
+
+       -q, --quiet
+              Errors only.
+
+       -h, --help
+              Show this manual and exit.
+
+       --version
+              Show the version and exit.
+
+EXIT STATUS
+       0 on success, 1 when the command failed, 2 on a usage error.
+
+FILES
+       /etc/multipath.conf, /etc/multipath/conf.d/*.conf,
+       /etc/multipath/bindings, /etc/multipath/wwids
+
+SEE ALSO
+       multipath(8), multipath.conf(5), dracut(8)
+)";
+}
+
+namespace {
+
+// Options that take a value: --name VALUE or --name=VALUE.
+std::string* value_slot(CliOptions& o, std::string_view name)
+{
+    if (name == "--config")
+        return &o.config;
+    if (name == "--config-dir")
+        return &o.config_dir;
+    if (name == "--state-dir")
+        return &o.state_dir;
+    return nullptr;
+}
+
+}  // namespace
+
+Result<CliOptions> parse_cli(int argc, char** argv)
+{
+    CliOptions o;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        auto eq = a.find('=');
+        auto name = a.substr(0, eq);
+        if (auto* slot = value_slot(o, name)) {
+            if (eq != std::string_view::npos)
+                *slot = std::string(a.substr(eq + 1));
+            else if (i + 1 < argc)
+                *slot = argv[++i];
+            else
+                return Result<CliOptions>::fail("option " + std::string(name) + " needs a value");
+            if (slot->empty())
+                return Result<CliOptions>::fail("option " + std::string(name) + " needs a value");
+        } else if (a == "-v" || a == "--verbose") {
+            ++o.verbosity;
+        } else if (a == "-vv") {
+            o.verbosity += 2;
+        } else if (a == "-q" || a == "--quiet") {
+            o.verbosity = 0;
+        } else if (a == "-h" || a == "--help") {
+            o.help = true;
+        } else if (a == "--version") {
+            o.version = true;
+        } else if (o.command.empty() && !a.starts_with("-")) {
+            o.command = std::string(a);
+        } else if (!o.command.empty()) {
+            o.args.emplace_back(a);
+        } else {
+            return Result<CliOptions>::fail("unknown option " + std::string(a) +
+                                            " (see mpath-boot --help)");
+        }
+    }
+    return Result<CliOptions>::ok(std::move(o));
+}
+
+}  // namespace mpb

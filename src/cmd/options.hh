@@ -1,0 +1,29 @@
+// Command-line options shared by every subcommand.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.hh"
+
+namespace mpb {
+
+struct CliOptions {
+    std::string config = "/etc/multipath.conf";
+    std::string config_dir = "/etc/multipath/conf.d";
+    std::string state_dir = "/etc/multipath";
+    int verbosity = 1;
+    bool help = false;
+    bool version = false;
+    std::string command;              // first non-option word
+    std::vector<std::string> args;    // everything after it that is not a global option
+};
+
+// Global options may stand before or after the command. Fails with a
+// one-line reason naming the option at fault.
+Result<CliOptions> parse_cli(int argc, char** argv);
+
+// The manual page printed by --help.
+const char* main_help();
+
+}  // namespace mpb

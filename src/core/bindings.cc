@@ -1,0 +1,241 @@
+#include "core/bindings.hh"
+
+#include <climits>
+#include <unordered_map>
+
+#include "core/alias.hh"
+
+namespace mpb {
+
+namespace {
+
+// multipath-tools' WWID_SIZE is 128 including the NUL.
+constexpr std::size_t max_wwid_length = 127;
+// Longer lines are reported whole rather than parsed in pieces.
+constexpr std::size_t max_line_length = 4096;
+
+constexpr std::string_view header =
+    "# Multipath bindings, Version : 1.0\n"
+    "# NOTE: this file is automatically maintained by the multipath program.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Format:\n"
+    "# alias wwid\n"
+    "#\n";
+
+// Lines without "\n" or "\r\n"; a missing final newline still ends a line.
+std::vector<std::string_view> split_lines(std::string_view text)
+{
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        auto end = text.find('\n');
+        auto line = text.substr(0, end);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        lines.push_back(line);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    }
+    return lines;
+}
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Space/tab separated fields; a field starting with '#' begins a comment.
+std::vector<std::string_view> split_fields(std::string_view line)
+{
+    std::vector<std::string_view> fields;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && is_blank(line[i]))
+            ++i;
+        if (i == line.size() || line[i] == '#')
+            break;
+        auto start = i;
+        while (i < line.size() && !is_blank(line[i]))
+            ++i;
+        fields.push_back(line.substr(start, i - start));
+    }
+    return fields;
+}
+
+// Shows control characters, quotes and backslashes escaped so a diagnostic
+// stays one line whatever the file holds.
+std::string quoted(std::string_view s)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+// Empty when `wwid` can be a WWID; length is checked by the caller.
+std::string wwid_char_problem(std::string_view wwid)
+{
+    for (unsigned char c : wwid) {
+        if (c == '/')
+            return "contains '/'";
+        if (c <= ' ' || c == 0x7f)
+            return "contains whitespace or a control character";
+    }
+    return {};
+}
+
+// Why a line's fields can't be a binding, or empty when they can. The
+// duplicate checks need the table and come later.
+std::string field_problem(const std::vector<std::string_view>& fields)
+{
+    if (fields.size() != 2)
+        return "expected \"alias wwid\"";
+    auto alias = fields[0];
+    auto wwid = fields[1];
+    if (alias.size() > max_alias_length)
+        return "alias longer than " + std::to_string(max_alias_length) + " bytes";
+    if (auto why = alias_problem(alias); !why.empty())
+        return "invalid alias " + quoted(alias) + ": " + why;
+    if (wwid.size() > max_wwid_length)
+        return "WWID longer than " + std::to_string(max_wwid_length) + " bytes";
+    if (auto why = wwid_char_problem(wwid); !why.empty())
+        return "invalid WWID " + quoted(wwid) + ": " + why;
+    return {};
+}
+
+}  // namespace
+
+const Binding* BindingsTable::find_by_wwid(std::string_view wwid) const
+{
+    for (const auto& b : entries)
+        if (b.wwid == wwid)
+            return &b;
+    return nullptr;
+}
+
+const Binding* BindingsTable::find_by_alias(std::string_view alias) const
+{
+    for (const auto& b : entries)
+        if (b.alias == alias)
+            return &b;
+    return nullptr;
+}
+
+BindingsTable parse_bindings(std::string_view text, const std::string& filename)
+{
+    BindingsTable table;
+    // Positions in table.entries; the views point into `text`, which outlives
+    // the parse. Maps keep a 10,000-line file linear.
+    std::unordered_map<std::string_view, std::size_t> by_alias;
+    std::unordered_map<std::string_view, std::size_t> by_wwid;
+
+    auto reject = [&](int line_no, const std::string& what) {
+        table.problems.push_back(
+            make_diagnostic(Severity::warning, filename, line_no, 0, what + "; line ignored"));
+    };
+
+    int line_no = 0;
+    for (auto line : split_lines(text)) {
+        ++line_no;
+        if (line.size() > max_line_length) {
+            reject(line_no, "line longer than " + std::to_string(max_line_length) + " bytes");
+            continue;
+        }
+        auto fields = split_fields(line);
+        if (fields.empty())
+            continue;  // blank or comment
+        if (auto why = field_problem(fields); !why.empty()) {
+            reject(line_no, why);
+            continue;
+        }
+        auto alias = fields[0];
+        auto wwid = fields[1];
+        if (auto it = by_alias.find(alias); it != by_alias.end()) {
+            const auto& first = table.entries[it->second];
+            reject(line_no, "duplicate alias " + quoted(alias) + " (already bound to " +
+                                first.wwid + " on line " + std::to_string(first.line) + ")");
+            continue;
+        }
+        if (auto it = by_wwid.find(wwid); it != by_wwid.end()) {
+            const auto& first = table.entries[it->second];
+            reject(line_no, "WWID " + std::string(wwid) + " already bound to " +
+                                quoted(first.alias) + " on line " + std::to_string(first.line));
+            continue;
+        }
+        by_alias.emplace(alias, table.entries.size());
+        by_wwid.emplace(wwid, table.entries.size());
+        table.entries.push_back({std::string(alias), std::string(wwid), line_no});
+    }
+    return table;
+}
+
+std::string format_bindings(const std::vector<Binding>& entries)
+{
+    std::string out(header);
+    for (const auto& b : entries)
+        out += b.alias + " " + b.wwid + "\n";
+    return out;
+}
+
+std::string index_to_suffix(unsigned long index)
+{
+    // Bijective base 26 has no zero digit: take one off before each digit.
+    std::string reversed;
+    while (index > 0) {
+        --index;
+        reversed += static_cast<char>('a' + index % 26);
+        index /= 26;
+    }
+    return {reversed.rbegin(), reversed.rend()};
+}
+
+std::optional<unsigned long> suffix_to_index(std::string_view suffix)
+{
+    if (suffix.empty())
+        return std::nullopt;
+    unsigned long value = 0;
+    for (char c : suffix) {
+        if (c < 'a' || c > 'z')
+            return std::nullopt;
+        unsigned long digit = static_cast<unsigned long>(c - 'a') + 1;
+        // value * 26 + digit must not wrap.
+        if (value > (ULONG_MAX - digit) / 26)
+            return std::nullopt;
+        value = value * 26 + digit;
+    }
+    return value;
+}
+
+std::string next_free_alias(std::string_view prefix, const BindingsTable& table,
+                            const std::vector<std::string>& taken)
+{
+    // With K names in use, one of 1..K+1 is free, so only those indexes
+    // matter: mark them, then take the first unmarked.
+    std::size_t limit = table.entries.size() + taken.size() + 1;
+    std::vector<bool> used(limit + 1, false);
+    auto mark = [&](std::string_view name) {
+        if (name.substr(0, prefix.size()) != prefix)
+            return;
+        // Names like "mpath1" have no index and can't equal prefix+[a-z]+.
+        if (auto n = suffix_to_index(name.substr(prefix.size())); n && *n <= limit)
+            used[*n] = true;
+    };
+    for (const auto& b : table.entries)
+        mark(b.alias);
+    for (const auto& name : taken)
+        mark(name);
+
+    unsigned long n = 1;
+    while (used[n])
+        ++n;
+    return std::string(prefix) + index_to_suffix(n);
+}
+
+}  // namespace mpb

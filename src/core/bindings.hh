@@ -1,0 +1,47 @@
+// /etc/multipath/bindings: "alias wwid" per line, '#' comments, the header
+// multipath-tools writes. Text in, text out; files are handled in src/sys.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hh"
+
+namespace mpb {
+
+struct Binding {
+    std::string alias;
+    std::string wwid;
+    int line = 0;  // 0 for entries not read from a file
+};
+
+struct BindingsTable {
+    std::vector<Binding> entries;  // in file order; rejected lines are not here
+    Diagnostics problems;          // each rejected line, "file:N: warning: ..."
+
+    const Binding* find_by_wwid(std::string_view wwid) const;
+    const Binding* find_by_alias(std::string_view alias) const;
+};
+
+// Parses bindings text. Duplicate aliases, a WWID under a second alias,
+// lines without exactly two fields, overlong fields, and invalid aliases are
+// reported with their line number; the first valid entry wins.
+BindingsTable parse_bindings(std::string_view text, const std::string& filename);
+
+// The whole file, multipath-tools' header first, one "alias wwid" per line.
+std::string format_bindings(const std::vector<Binding>& entries);
+
+// Friendly-name suffixes: bijective base 26 (1 "a", 26 "z", 27 "aa",
+// 702 "zz", 703 "aaa"). index_to_suffix(0) is "".
+std::string index_to_suffix(unsigned long index);
+// Inverse; nullopt for anything that is not [a-z]+ or would overflow.
+std::optional<unsigned long> suffix_to_index(std::string_view suffix);
+
+// Lowest index N >= 1 such that prefix+suffix(N) is neither bound in `table`
+// nor listed in `taken` (aliases configured for other WWIDs).
+std::string next_free_alias(std::string_view prefix, const BindingsTable& table,
+                            const std::vector<std::string>& taken);
+
+}  // namespace mpb

@@ -1,0 +1,212 @@
+#include "core/coalesce.hh"
+
+#include <algorithm>
+
+#include "core/dm_table.hh"
+#include "core/naming.hh"
+#include "core/text.hh"
+
+namespace mpb {
+
+namespace {
+
+struct Group {
+    std::string wwid;
+    std::vector<const PathRecord*> paths;
+};
+
+std::vector<Group> group_by_wwid(const std::vector<PathRecord>& paths)
+{
+    std::vector<Group> groups;
+    for (const auto& p : paths) {
+        auto it = std::find_if(groups.begin(), groups.end(),
+                               [&](const Group& g) { return g.wwid == p.wwid; });
+        if (it == groups.end())
+            groups.push_back({p.wwid, {&p}});
+        else
+            it->paths.push_back(&p);
+    }
+    return groups;
+}
+
+const DmMap* existing_map(const std::vector<DmMap>& maps, const std::string& wwid)
+{
+    for (const auto& m : maps)
+        if (m.uuid == "mpath-" + wwid)
+            return &m;
+    return nullptr;
+}
+
+struct Decision {
+    bool take = false;
+    std::string reason;
+};
+
+Decision find_multipaths(const Group& g, const EffectiveSettings& s, const PlanInput& in)
+{
+    auto mode = s.find_multipaths.value;
+    auto how = std::string("find_multipaths ") + to_string(mode);
+    if (existing_map(in.maps, g.wwid))
+        return {true, "a map for this WWID exists"};
+    if (in.wwids.contains(g.wwid))
+        return {true, "WWID is in the wwids file"};
+    if (mode == FindMultipaths::off || mode == FindMultipaths::greedy)
+        return {true, how + ": every path is used"};
+    if (mode == FindMultipaths::strict)
+        return {false, how + ": WWID " + g.wwid + " is not in the wwids file"};
+    if (g.paths.size() >= 2)
+        return {true, how + ": " + std::to_string(g.paths.size()) + " paths share the WWID"};
+    if (mode == FindMultipaths::on)
+        return {false, how + ": single path and WWID " + g.wwid + " is not in the wwids file"};
+    auto wait = std::to_string(s.find_multipaths_timeout.value) + " s";
+    if (in.smart_wait_over)
+        return {false, how + ": no second path appeared within " + wait + "; released"};
+    return {false, how + ": single path, waiting up to " + wait + " for a second one"};
+}
+
+// Why a group must not be claimed, "" when it may.
+std::string in_use_reason(const Group& g)
+{
+    for (const auto* p : g.paths)
+        if (!p->in_use.empty())
+            return "not claimed: " + p->in_use;
+    return {};
+}
+
+std::vector<std::string> taken_names(const PlanInput& in, const std::string& wwid)
+{
+    std::vector<std::string> taken;
+    for (const auto& m : in.config.multipaths)
+        if (m.alias && m.wwid != wwid)
+            taken.push_back(m.alias->value);
+    for (const auto& m : in.maps)
+        if (m.uuid != "mpath-" + wwid)
+            taken.push_back(m.name);
+    return taken;
+}
+
+class Coalescer {
+public:
+    explicit Coalescer(const PlanInput& in) : in_(in), bindings_(in.bindings) {}
+
+    Plan run(const std::vector<PathRecord>& paths)
+    {
+        for (const auto& g : group_by_wwid(paths))
+            group(g);
+        return std::move(plan_);
+    }
+
+private:
+    void leave_out(const Group& g, const std::string& reason)
+    {
+        for (const auto* p : g.paths)
+            plan_.left_out.push_back({p->name, reason});
+    }
+
+    void group(const Group& g)
+    {
+        const auto* mp = in_.config.find_multipath(g.wwid);
+        auto settings = resolve_settings(in_.config, g.paths.front()->devices, mp);
+        auto d = find_multipaths(g, settings, in_);
+        if (!d.take)
+            return leave_out(g, d.reason);
+        auto busy = in_use_reason(g);
+        if (!busy.empty())
+            return leave_out(g, busy);
+        build(g, settings, mp, d.reason);
+    }
+
+    // Paths of another size than the first are not the same volume.
+    std::vector<PathRecord> same_size(const Group& g)
+    {
+        std::vector<PathRecord> out;
+        for (const auto* p : g.paths) {
+            if (p->size == g.paths.front()->size)
+                out.push_back(*p);
+            else
+                plan_.left_out.push_back(
+                    {p->name, "size " + std::to_string(p->size) + " differs from " +
+                                  g.paths.front()->name + " (" +
+                                  std::to_string(g.paths.front()->size) + " sectors)"});
+        }
+        return out;
+    }
+
+    void build(const Group& g, const EffectiveSettings& s, const MultipathEntry* mp,
+               const std::string& why)
+    {
+        MapPlan m;
+        m.wwid = g.wwid;
+        m.taken_because = why;
+        m.settings = s;
+        m.paths = same_size(g);
+        m.size = g.paths.front()->size;
+        m.table = multipath_table(m.size, s, m.paths);
+        if (const auto* old = existing_map(in_.maps, g.wwid)) {
+            m.name = old->name;
+            m.name_reason = "name of the existing map";
+            m.existing_table = old->table;
+            m.existing_devt = old->devt;
+            m.action = same_map(old->table, m.table) ? MapPlan::Action::keep
+                                                     : MapPlan::Action::reload;
+        } else {
+            name(m, mp);
+        }
+        if (!in_.wwids.contains(g.wwid))
+            plan_.new_wwids.push_back(g.wwid);
+        plan_.maps.push_back(std::move(m));
+    }
+
+    void name(MapPlan& m, const MultipathEntry* mp)
+    {
+        auto taken = taken_names(in_, m.wwid);
+        for (const auto& other : plan_.maps)
+            taken.push_back(other.name);
+        auto choice = choose_name(m.wwid, m.settings, mp, bindings_, taken, in_.may_bind);
+        m.name = choice.name;
+        m.name_reason = choice.reason;
+        if (choice.new_binding) {
+            Binding b{choice.name, m.wwid, 0};
+            bindings_.entries.push_back(b);
+            plan_.new_bindings.push_back(b);
+        }
+    }
+
+    const PlanInput& in_;
+    BindingsTable bindings_;  // the file's entries plus those allocated in this run
+    Plan plan_;
+};
+
+}  // namespace
+
+Plan coalesce(const std::vector<PathRecord>& paths, const PlanInput& in)
+{
+    return Coalescer(in).run(paths);
+}
+
+Plan plan_from_snapshot(const Snapshot& snap, const PlanInput& in)
+{
+    std::vector<PathRecord> paths;
+    std::vector<LeftOut> rejected;
+    for (const auto& dev : snap.devices) {
+        auto v = evaluate_path(dev, snap, in.config);
+        if (v.path)
+            paths.push_back(std::move(*v.path));
+        else
+            rejected.push_back({dev.name, v.reason});
+    }
+    Plan plan = coalesce(paths, in);
+    plan.left_out.insert(plan.left_out.begin(), rejected.begin(), rejected.end());
+    // Report in the snapshot's device order, as a person reads lsblk.
+    auto order = [&](const LeftOut& l) {
+        for (std::size_t i = 0; i < snap.devices.size(); ++i)
+            if (snap.devices[i].name == l.device)
+                return i;
+        return snap.devices.size();
+    };
+    std::stable_sort(plan.left_out.begin(), plan.left_out.end(),
+                     [&](const LeftOut& a, const LeftOut& b) { return order(a) < order(b); });
+    return plan;
+}
+
+}  // namespace mpb

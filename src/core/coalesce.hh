@@ -1,0 +1,66 @@
+// Coalescing: which paths form which maps, under which names and tables,
+// and for every device left out, why.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/bindings.hh"
+#include "core/config.hh"
+#include "core/path.hh"
+#include "core/settings.hh"
+#include "core/snapshot.hh"
+#include "core/wwids.hh"
+
+namespace mpb {
+
+struct MapPlan {
+    enum class Action { create, reload, keep };
+    Action action = Action::create;
+    std::string name;
+    std::string name_reason;
+    std::string wwid;
+    std::string taken_because;        // the find_multipaths reason it is built
+    std::vector<PathRecord> paths;
+    EffectiveSettings settings;
+    unsigned long long size = 0;      // sectors
+    std::string table;
+    std::string existing_table;       // for reload/keep
+    DevT existing_devt;               // for reload/keep
+};
+
+struct LeftOut {
+    std::string device;
+    std::string reason;
+};
+
+struct Plan {
+    std::vector<MapPlan> maps;
+    std::vector<LeftOut> left_out;         // every device not in a map, in snapshot order
+    std::vector<Binding> new_bindings;     // to append to the bindings file
+    std::vector<std::string> new_wwids;    // to add to the wwids file
+};
+
+struct PlanInput {
+    const Config& config;
+    const WwidsTable& wwids;
+    const BindingsTable& bindings;
+    const std::vector<DmMap>& maps;        // existing dm maps
+    // find_multipaths smart: whether the wait for a second path is over.
+    bool smart_wait_over = false;
+    // False when the bindings file could not be read: no new friendly names.
+    bool may_bind = true;
+};
+
+// Groups path records by WWID and decides each group with find_multipaths:
+//   strict: only WWIDs in the wwids file or with a map;
+//   on/yes: also any WWID seen on two or more paths;
+//   smart: like yes, a single new path is held until the wait is over;
+//   greedy, off: every path.
+// A group with a path in use is not claimed at all.
+Plan coalesce(const std::vector<PathRecord>& paths, const PlanInput& in);
+
+// evaluate_path for every device of the snapshot, then coalesce.
+Plan plan_from_snapshot(const Snapshot& snap, const PlanInput& in);
+
+}  // namespace mpb

@@ -1,0 +1,26 @@
+#include "core/diagnostic.hh"
+
+namespace mpb {
+
+Diagnostic make_diagnostic(Severity s, const std::string& file, int line, int column,
+                           const std::string& what)
+{
+    std::string text = file;
+    if (line > 0)
+        text += ":" + std::to_string(line);
+    if (column > 0)
+        text += ":" + std::to_string(column);
+    text += s == Severity::error ? ": error: " : ": warning: ";
+    text += what;
+    return {s, text};
+}
+
+bool has_error(const Diagnostics& d)
+{
+    for (const auto& x : d)
+        if (x.severity == Severity::error)
+            return true;
+    return false;
+}
+
+}  // namespace mpb

@@ -1,0 +1,137 @@
+#include "core/dm_table.hh"
+
+#include <algorithm>
+
+#include "core/text.hh"
+
+namespace mpb {
+
+std::vector<PathGroup> group_paths(PgPolicy policy, const std::vector<PathRecord>& paths)
+{
+    std::vector<PathGroup> groups;
+    std::vector<std::string> keys;  // group_by_serial: the serial of each group
+    for (const auto& p : paths) {
+        if (policy == PgPolicy::failover || (policy == PgPolicy::multibus && groups.empty())) {
+            groups.push_back({&p});
+            continue;
+        }
+        if (policy == PgPolicy::multibus) {
+            groups.front().push_back(&p);
+            continue;
+        }
+        auto it = std::find(keys.begin(), keys.end(), p.serial);
+        if (it == keys.end()) {
+            keys.push_back(p.serial);
+            groups.push_back({&p});
+        } else {
+            groups[it - keys.begin()].push_back(&p);
+        }
+    }
+    return groups;
+}
+
+std::string effective_features(const EffectiveSettings& s)
+{
+    auto words = split_words(s.features.value);
+    if (!words.empty())
+        words.erase(words.begin());  // the count, recomputed below
+    bool undefined = s.no_path_retry.origin.kind == Origin::builtin;
+    bool queue = undefined ? std::erase(words, std::string("queue_if_no_path")) > 0
+                           : s.no_path_retry.value.kind != NoPathRetry::fail;
+    std::erase(words, std::string("queue_if_no_path"));
+    if (queue)
+        words.push_back("queue_if_no_path");
+    std::string out = std::to_string(words.size());
+    for (const auto& w : words)
+        out += " " + w;
+    return out;
+}
+
+std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
+                            const std::vector<PathRecord>& paths)
+{
+    auto groups = group_paths(s.path_grouping_policy.value, paths);
+    std::string t = "0 " + std::to_string(sectors) + " multipath " + effective_features(s) + " " +
+                    s.hardware_handler.value + " " + std::to_string(groups.size()) + " " +
+                    (groups.empty() ? "0" : "1");
+    auto repeat = std::to_string(s.rr_min_io_rq.value);
+    for (const auto& g : groups) {
+        t += " " + s.path_selector.value + " " + std::to_string(g.size()) + " 1";
+        for (const auto* p : g)
+            t += " " + p->devt.str() + " " + repeat;
+    }
+    return t;
+}
+
+
+namespace {
+
+// Reads "N word..." from `t` at `i`.
+bool counted(const std::vector<std::string>& t, std::size_t& i, std::vector<std::string>& out)
+{
+    long long n = 0;
+    if (i >= t.size() || !parse_int(t[i], n) || n < 0 || i + 1 + n > t.size())
+        return false;
+    out.assign(t.begin() + static_cast<long>(i) + 1, t.begin() + static_cast<long>(i + 1 + n));
+    i += 1 + n;
+    return true;
+}
+
+bool number(const std::vector<std::string>& t, std::size_t& i, long long& n)
+{
+    return i < t.size() && parse_int(t[i++], n) && n >= 0;
+}
+
+bool read_group(const std::vector<std::string>& t, std::size_t& i, std::vector<std::string>& paths)
+{
+    std::vector<std::string> selector_args;
+    long long npaths = 0, nargs = 0;
+    if (i >= t.size())
+        return false;
+    ++i;  // the selector's name
+    if (!counted(t, i, selector_args) || !number(t, i, npaths) || !number(t, i, nargs))
+        return false;
+    for (long long p = 0; p < npaths; ++p) {
+        if (i + 1 + nargs > t.size())
+            return false;
+        paths.push_back(t[i]);
+        i += 1 + nargs;
+    }
+    return true;
+}
+
+}  // namespace
+
+Result<TableShape> parse_multipath_table(std::string_view table)
+{
+    auto t = split_words(table);
+    TableShape s;
+    long long sectors = 0, ngroups = 0, first = 0;
+    std::vector<std::string> hw;
+    std::size_t i = 3;
+    if (t.size() < 3 || t[0] != "0" || !parse_int(t[1], sectors) || t[2] != "multipath")
+        return Result<TableShape>::fail("not a multipath table");
+    s.sectors = static_cast<unsigned long long>(sectors);
+    if (!counted(t, i, s.features) || !counted(t, i, hw) || !number(t, i, ngroups) ||
+        !number(t, i, first))
+        return Result<TableShape>::fail("malformed multipath table header");
+    std::sort(s.features.begin(), s.features.end());
+    s.hardware_handler = hw.empty() ? "" : hw.front();
+    for (long long g = 0; g < ngroups; ++g) {
+        s.groups.emplace_back();
+        if (!read_group(t, i, s.groups.back()))
+            return Result<TableShape>::fail("malformed path group " + std::to_string(g + 1));
+    }
+    if (i != t.size())
+        return Result<TableShape>::fail("trailing words after the last path group");
+    return Result<TableShape>::ok(std::move(s));
+}
+
+bool same_map(std::string_view a, std::string_view b)
+{
+    auto x = parse_multipath_table(a);
+    auto y = parse_multipath_table(b);
+    return x && y && x.value() == y.value();
+}
+
+}  // namespace mpb

@@ -1,0 +1,47 @@
+// The device-mapper table of a multipath map:
+// "0 <sectors> multipath <features> <hwhandler> <nr_groups> <first_group>
+//  then per group: <selector> <nr_paths> 1 then per path: <maj:min> <repeat>"
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/path.hh"
+#include "core/result.hh"
+#include "core/settings.hh"
+
+namespace mpb {
+
+using PathGroup = std::vector<const PathRecord*>;
+
+// failover: one path a group; multibus: one group; group_by_serial: one
+// group per unit serial. Groups and paths keep the order of `paths`.
+std::vector<PathGroup> group_paths(PgPolicy policy, const std::vector<PathRecord>& paths);
+
+// The features word list with queue_if_no_path set from no_path_retry
+// (queue or N > 0 adds it, fail removes it); when no_path_retry is not set
+// anywhere, the features setting decides alone. As in multipath-tools,
+// queue_if_no_path comes last.
+std::string effective_features(const EffectiveSettings& s);
+
+std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
+                            const std::vector<PathRecord>& paths);
+
+// What a multipath table means, as far as deciding to reload goes.
+struct TableShape {
+    unsigned long long sectors = 0;
+    std::vector<std::string> features;             // sorted
+    std::string hardware_handler;                  // name, "" for none
+    std::vector<std::vector<std::string>> groups;  // "maj:min" per path, per group
+    bool operator==(const TableShape&) const = default;
+};
+
+// Reads a table as we write it or as the kernel prints it (`dmsetup table`
+// shows e.g. two path arguments for service-time). Fails with a reason.
+Result<TableShape> parse_multipath_table(std::string_view table);
+
+// True when both tables build the same map: size, features, handler, and the
+// same paths in the same groups. Selector arguments are not compared.
+bool same_map(std::string_view a, std::string_view b);
+
+}  // namespace mpb

@@ -1,0 +1,44 @@
+// One block device judged as a possible path: either a path record with its
+// WWID and identity, or the reason it is not a path.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.hh"
+#include "core/snapshot.hh"
+
+namespace mpb {
+
+struct PathRecord {
+    std::string name;                      // "sda"
+    DevT devt;
+    std::string wwid;
+    std::string wwid_source;               // where the WWID came from
+    std::string vendor, product;           // as the device reports them
+    std::string hctl;                      // "H:C:T:L", "" when unknown
+    std::string serial;                    // unit serial (for group_by_serial)
+    std::string state;                     // sysfs state ("running", "offline"), "" unknown
+    unsigned long long size = 0;           // sectors
+    std::vector<const DeviceEntry*> devices;  // matching device entries, precedence order
+    std::string in_use;                    // "" when free, else what uses it
+    std::string holder_map;                // existing mpath map holding this path, if any
+};
+
+struct PathVerdict {
+    std::optional<PathRecord> path;
+    std::string reason;  // why not a path, when !path
+};
+
+// Applies, in multipath-tools' order: devnode, vendor/product, udev property
+// (with the uid attribute), protocol, WWID derivation, WWID blacklist. Notes
+// what uses the device (mounts, swap, holders other than an mpath map, also
+// through its partitions) without deciding on it.
+PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Config& cfg);
+
+// The vendor and product multipath-tools matches device entries against:
+// sysfs vendor/model, "NVME" + model for NVMe namespaces.
+std::pair<std::string, std::string> vendor_product(const BlockDevice& dev);
+
+}  // namespace mpb

@@ -1,0 +1,30 @@
+// multipath.conf regular expressions: POSIX extended, case sensitive,
+// unanchored, as multipath-tools compiles them (regcomp REG_EXTENDED|REG_NOSUB).
+// A leading '!' inverts the match. Copies share the compiled expression.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.hh"
+
+namespace mpb {
+
+class Regex {
+public:
+    // Compiles `pattern` (with its optional leading '!'); the reason is the
+    // regex library's message.
+    static Result<Regex> compile(std::string_view pattern);
+
+    bool matches(std::string_view text) const;
+    const std::string& pattern() const { return pattern_; }  // as written, '!' included
+
+private:
+    struct Compiled;
+    std::string pattern_;
+    bool invert_ = false;
+    std::shared_ptr<const Compiled> re_;
+};
+
+}  // namespace mpb

@@ -1,0 +1,97 @@
+#include "core/report.hh"
+
+#include <cmath>
+
+#include "core/dm_table.hh"
+
+namespace mpb {
+
+std::string human_size(unsigned long long sectors)
+{
+    static const char units[] = "KMGTPE";
+    double v = static_cast<double>(sectors) / 2;  // KiB
+    std::size_t u = 0;
+    while (v >= 1024 && u + 1 < sizeof units - 1) {
+        v /= 1024;
+        ++u;
+    }
+    // One decimal below 10, none above, as multipath -ll prints sizes.
+    long tenths = std::lround(v * 10);
+    if (tenths < 100)
+        return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + units[u];
+    return std::to_string(std::lround(v)) + units[u];
+}
+
+namespace {
+
+const char* verb(MapPlan::Action a)
+{
+    switch (a) {
+    case MapPlan::Action::create: return "create";
+    case MapPlan::Action::reload: return "reload";
+    case MapPlan::Action::keep: return "unchanged";
+    }
+    return "?";
+}
+
+std::string dm_name(const MapPlan& m)
+{
+    return m.action == MapPlan::Action::create ? "dm-?" : "dm-" + std::to_string(m.existing_devt.minor);
+}
+
+std::string path_line(const PathRecord& p)
+{
+    auto hctl = p.hctl.empty() ? std::string("#:#:#:#") : p.hctl;
+    auto state = p.state.empty() ? std::string("undef") : p.state;
+    return hctl + " " + p.name + " " + p.devt.str() + " undef undef " + state;
+}
+
+// The tree of groups and paths with multipath -ll's connectors.
+std::string groups_text(const MapPlan& m)
+{
+    std::string out;
+    auto groups = group_paths(m.settings.path_grouping_policy.value, m.paths);
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        bool last_group = g + 1 == groups.size();
+        out += std::string(last_group ? "`-+- " : "|-+- ") + "policy='" +
+               m.settings.path_selector.value + "' prio=undef status=undef\n";
+        for (std::size_t i = 0; i < groups[g].size(); ++i) {
+            bool last_path = i + 1 == groups[g].size();
+            out += std::string(last_group ? "  " : "| ") + (last_path ? "`- " : "|- ") +
+                   path_line(*groups[g][i]) + "\n";
+        }
+    }
+    return out;
+}
+
+std::string map_text(const MapPlan& m)
+{
+    const auto& first = m.paths.front();
+    return std::string(verb(m.action)) + ": " + m.name + " (" + m.wwid + ") " + dm_name(m) + " " +
+           first.vendor + "," + first.product + "\n" + "size=" + human_size(m.size) +
+           " features='" + effective_features(m.settings) + "' hwhandler='" +
+           m.settings.hardware_handler.value + "' wp=undef\n" + groups_text(m);
+}
+
+}  // namespace
+
+std::string format_plan(const Plan& plan, const std::string& state_dir)
+{
+    std::string out;
+    for (const auto& m : plan.maps)
+        if (!m.paths.empty())
+            out += map_text(m);
+    if (plan.maps.empty())
+        out += "no maps to build\n";
+    for (const auto& b : plan.new_bindings)
+        out += "would add to " + state_dir + "/bindings: " + b.alias + " " + b.wwid + "\n";
+    for (const auto& w : plan.new_wwids)
+        out += "would add to " + state_dir + "/wwids: " + w + "\n";
+    if (!plan.left_out.empty())
+        out += "left out:\n";
+    for (const auto& l : plan.left_out)
+        out += "  " + l.device + ": " + l.reason + "\n";
+    return out;
+}
+
+}  // namespace mpb

@@ -1,0 +1,22 @@
+// Small string helpers shared by the core.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpb {
+
+std::string_view trim(std::string_view s);
+// Splits on runs of spaces and tabs; no empty words.
+std::vector<std::string> split_words(std::string_view s);
+// Lines without their terminator; a final "\r" is dropped (CRLF files).
+std::vector<std::string_view> split_lines(std::string_view text);
+bool starts_with(std::string_view s, std::string_view prefix);
+// Quotes a user-supplied value for a message: "value", with control
+// characters shown as \xNN so a message stays one line.
+std::string quoted(std::string_view s);
+// Parses a whole decimal integer; nullopt-like false on junk or overflow.
+bool parse_int(std::string_view s, long long& out);
+
+}  // namespace mpb

@@ -1,0 +1,34 @@
+// SCSI VPD pages (raw bytes as the kernel exposes them in sysfs vpd_pg80 and
+// vpd_pg83) turned into identifiers, the way multipath-tools does.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/result.hh"
+
+namespace mpb {
+
+// Longest WWID multipath-tools stores (WWID_SIZE 128 including the NUL).
+inline constexpr std::size_t max_wwid_length = 127;
+
+// WWID from page 0x83 (Device Identification). Only designators associated
+// with the logical unit count. Priority, highest first: NAA 6, NAA 5, NAA 2,
+// EUI-64 (8/12/16 bytes), SCSI name string (eui./naa./iqn.), T10 vendor id,
+// NAA 3. Designators with a wrong length for their type are skipped.
+// Result text: NAA "3"+hex, EUI-64 "2"+hex (lowercase); SCSI name "2"/"3"
+// (lowercased rest) for eui./naa., "8"+text for iqn.; T10 "1"+text with
+// runs of spaces turned into one '_'. Never reads past the span; any input
+// gives a WWID or a reason.
+Result<std::string> wwid_from_vpd83(std::span<const std::uint8_t> page);
+
+// Unit serial number from page 0x80, leading and trailing spaces removed.
+Result<std::string> serial_from_vpd80(std::span<const std::uint8_t> page);
+
+// "0083000c..." (as stored in snapshots) to bytes; whitespace between byte
+// pairs is allowed. Fails with a reason on odd length or non-hex characters.
+Result<std::string> bytes_from_hex(std::string_view hex);
+
+}  // namespace mpb

@@ -1,0 +1,161 @@
+#include "core/wwids.hh"
+
+#include <unordered_map>
+
+namespace mpb {
+
+namespace {
+
+// multipath-tools' WWID_SIZE is 128 including the NUL.
+constexpr std::size_t max_wwid_length = 127;
+// Longer lines are reported whole rather than parsed in pieces.
+constexpr std::size_t max_line_length = 4096;
+
+constexpr std::string_view header =
+    "# Multipath wwids, Version : 1.0\n"
+    "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Valid WWIDs:\n";
+
+constexpr std::string_view malformed = "malformed line (expected /WWID/)";
+
+// Lines without "\n" or "\r\n"; a missing final newline still ends a line.
+std::vector<std::string_view> split_lines(std::string_view text)
+{
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        auto end = text.find('\n');
+        auto line = text.substr(0, end);
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        lines.push_back(line);
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    }
+    return lines;
+}
+
+std::string_view skip_blanks(std::string_view s)
+{
+    auto i = s.find_first_not_of(" \t");
+    return i == std::string_view::npos ? std::string_view{} : s.substr(i);
+}
+
+// Shows control characters, quotes and backslashes escaped so a diagnostic
+// stays one line whatever the file holds.
+std::string quoted(std::string_view s)
+{
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+            out += "\\x";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out + "\"";
+}
+
+// Empty when `wwid` can be a WWID; length is checked by the caller.
+std::string wwid_char_problem(std::string_view wwid)
+{
+    for (unsigned char c : wwid) {
+        if (c == '/')
+            return "contains '/'";
+        if (c <= ' ' || c == 0x7f)
+            return "contains whitespace or a control character";
+    }
+    return {};
+}
+
+// The outcome of one line: a WWID, nothing (comment, blank, removed entry),
+// or the reason it was rejected.
+struct LineResult {
+    std::string_view wwid;
+    std::string problem;
+};
+
+LineResult read_line(std::string_view line)
+{
+    if (line.size() > max_line_length)
+        return {{}, "line longer than " + std::to_string(max_line_length) + " bytes"};
+    auto rest = skip_blanks(line);
+    // "#WWID/" is how multipath-tools removes an entry; like other comments
+    // it carries nothing for us.
+    if (rest.empty() || rest.front() == '#')
+        return {};
+    // multipath-tools only matches a '/' in the first column, so an indented
+    // entry would be invisible to it: reject rather than disagree.
+    if (line.front() != '/')
+        return {{}, std::string(malformed)};
+    auto close = line.find('/', 1);
+    if (close == std::string_view::npos || close == 1)
+        return {{}, std::string(malformed)};
+    auto wwid = line.substr(1, close - 1);
+    auto tail = skip_blanks(line.substr(close + 1));
+    if (!tail.empty() && tail.front() != '#')
+        return {{}, std::string(malformed)};
+    if (wwid.size() > max_wwid_length)
+        return {{}, "WWID longer than " + std::to_string(max_wwid_length) + " bytes"};
+    if (auto why = wwid_char_problem(wwid); !why.empty())
+        return {{}, "invalid WWID " + quoted(wwid) + ": " + why};
+    return {wwid, {}};
+}
+
+}  // namespace
+
+bool WwidsTable::contains(std::string_view wwid) const
+{
+    for (const auto& w : wwids)
+        if (w == wwid)
+            return true;
+    return false;
+}
+
+WwidsTable parse_wwids(std::string_view text, const std::string& filename)
+{
+    WwidsTable table;
+    // First line of each WWID; views into `text`, which outlives the parse.
+    std::unordered_map<std::string_view, int> first_line;
+
+    auto reject = [&](int line_no, const std::string& what) {
+        table.problems.push_back(
+            make_diagnostic(Severity::warning, filename, line_no, 0, what + "; line ignored"));
+    };
+
+    int line_no = 0;
+    for (auto line : split_lines(text)) {
+        ++line_no;
+        auto r = read_line(line);
+        if (!r.problem.empty()) {
+            reject(line_no, r.problem);
+            continue;
+        }
+        if (r.wwid.empty())
+            continue;
+        if (auto it = first_line.find(r.wwid); it != first_line.end()) {
+            reject(line_no, "duplicate WWID " + std::string(r.wwid) + " (first on line " +
+                                std::to_string(it->second) + ")");
+            continue;
+        }
+        first_line.emplace(r.wwid, line_no);
+        table.wwids.emplace_back(r.wwid);
+    }
+    return table;
+}
+
+std::string format_wwids(const std::vector<std::string>& wwids)
+{
+    std::string out(header);
+    for (const auto& w : wwids)
+        out += "/" + w + "/\n";
+    return out;
+}
+
+}  // namespace mpb

@@ -1,0 +1,25 @@
+// /etc/multipath/wwids: "/WWID/" per line after multipath-tools' header;
+// "#WWID/" marks a removed entry. Text in, text out.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hh"
+
+namespace mpb {
+
+struct WwidsTable {
+    std::vector<std::string> wwids;  // valid entries, file order, no duplicates
+    Diagnostics problems;            // malformed, overlong or duplicate lines
+
+    bool contains(std::string_view wwid) const;
+};
+
+WwidsTable parse_wwids(std::string_view text, const std::string& filename);
+
+// The whole file, header first, one "/WWID/" per line.
+std::string format_wwids(const std::vector<std::string>& wwids);
+
+}  // namespace mpb

@@ -1,0 +1,473 @@
+#include "sys/safe_write.hh"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <string_view>
+#include <thread>
+#include <utility>
+
+#include <fcntl.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mpb {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// How often a held lock is tried again: short against the 30 s budget, long
+// enough not to spin.
+constexpr std::chrono::milliseconds lock_poll_interval{10};
+
+// Owns one file descriptor; closes it on scope exit.
+class UniqueFd {
+public:
+    explicit UniqueFd(int fd = -1) : fd_(fd) {}
+    UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+    UniqueFd& operator=(UniqueFd&& other) noexcept
+    {
+        if (this != &other) {
+            reset();
+            fd_ = std::exchange(other.fd_, -1);
+        }
+        return *this;
+    }
+    UniqueFd(const UniqueFd&) = delete;
+    UniqueFd& operator=(const UniqueFd&) = delete;
+    ~UniqueFd() { reset(); }
+
+    int get() const { return fd_; }
+    bool valid() const { return fd_ >= 0; }
+
+    // Closes now and reports close()'s errno (0 on success): on some file
+    // systems a deferred write error only shows up here.
+    int close_checked()
+    {
+        int fd = std::exchange(fd_, -1);
+        return fd >= 0 && ::close(fd) != 0 ? errno : 0;
+    }
+
+private:
+    void reset()
+    {
+        if (fd_ >= 0)
+            ::close(fd_);
+        fd_ = -1;
+    }
+
+    int fd_;
+};
+
+template <class T>
+Result<T> failure(std::string why)
+{
+    return Result<T>::fail(std::move(why));
+}
+
+std::string step_failed(const std::string& path, const std::string& step, int err)
+{
+    return path + ": " + step + " failed: " + std::strerror(err);
+}
+
+std::string symlink_target(const std::string& path)
+{
+    return path + ": is a symbolic link, refusing to write";
+}
+
+std::string symlink_dir(const std::string& path, const std::string& dir)
+{
+    return path + ": directory " + dir + " is a symbolic link, refusing to write";
+}
+
+std::string not_regular(const std::string& path)
+{
+    return path + ": not a regular file, refusing to write";
+}
+
+std::string lock_timed_out(const std::string& path, std::chrono::milliseconds timeout)
+{
+    return path + ": timed out after " + std::to_string(timeout.count()) +
+           " ms waiting for the write lock";
+}
+
+struct PathParts {
+    std::string dir;
+    std::string base;
+};
+
+// Splits into directory and last component. Trailing slashes are dropped from
+// the directory because "link/" would make lstat() follow the link.
+std::optional<PathParts> split_path(const std::string& path)
+{
+    auto slash = path.find_last_of('/');
+    std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    if (base.empty() || base == "." || base == "..")
+        return std::nullopt;
+    std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    while (dir.size() > 1 && dir.back() == '/')
+        dir.pop_back();
+    if (dir.empty())
+        dir = "/";
+    return PathParts{dir, base};
+}
+
+bool is_symlink(const std::string& p)
+{
+    struct stat st;
+    return ::lstat(p.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+bool is_symlink_at(int dirfd, const std::string& name)
+{
+    struct stat st;
+    return ::fstatat(dirfd, name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+}
+
+// Opens an existing directory, refusing a symlink: lstat gives the clear
+// message, O_NOFOLLOW closes the window between lstat and open.
+Result<UniqueFd> open_parent(const std::string& path, const std::string& dir)
+{
+    struct stat st;
+    if (::lstat(dir.c_str(), &st) != 0)
+        return failure<UniqueFd>(step_failed(path, "open directory " + dir, errno));
+    if (S_ISLNK(st.st_mode))
+        return failure<UniqueFd>(symlink_dir(path, dir));
+    UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    if (!fd.valid()) {
+        int err = errno;
+        if (err == ELOOP && is_symlink(dir))
+            return failure<UniqueFd>(symlink_dir(path, dir));
+        return failure<UniqueFd>(step_failed(path, "open directory " + dir, err));
+    }
+    return Result<UniqueFd>::ok(std::move(fd));
+}
+
+int open_subdir(int parent, const std::string& name)
+{
+    return ::openat(parent, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+// Opens `name` under `parent`, creating it first if missing. Opening before
+// mkdir keeps a read-only or unwritable but existing ancestor from failing.
+Result<UniqueFd> enter_or_make(const std::string& path, int parent, const std::string& name,
+                               const std::string& shown)
+{
+    UniqueFd fd(open_subdir(parent, name));
+    if (!fd.valid() && errno == ENOENT) {
+        if (::mkdirat(parent, name.c_str(), state_dir_mode) != 0 && errno != EEXIST)
+            return failure<UniqueFd>(step_failed(path, "mkdir " + shown, errno));
+        fd = UniqueFd(open_subdir(parent, name));
+    }
+    if (!fd.valid()) {
+        int err = errno;
+        if (is_symlink_at(parent, name))
+            return failure<UniqueFd>(symlink_dir(path, shown));
+        return failure<UniqueFd>(step_failed(path, "open directory " + shown, err));
+    }
+    return Result<UniqueFd>::ok(std::move(fd));
+}
+
+// mkdir -p, one component at a time relative to the previous one's fd, so no
+// component (existing or just made) can be a symlink that redirects the walk.
+Result<UniqueFd> make_parents(const std::string& path, const std::string& dir)
+{
+    const bool absolute = dir.front() == '/';
+    const std::string start = absolute ? "/" : ".";
+    UniqueFd cur(::open(start.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!cur.valid())
+        return failure<UniqueFd>(step_failed(path, "open directory " + start, errno));
+
+    std::string walked;
+    std::string_view rest = dir;
+    while (!rest.empty()) {
+        auto slash = rest.find('/');
+        std::string comp(rest.substr(0, slash));
+        rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+        if (comp.empty() || comp == ".")
+            continue;
+        walked += (walked.empty() && !absolute ? "" : "/") + comp;
+        auto next = enter_or_make(path, cur.get(), comp, walked);
+        if (!next)
+            return next;
+        cur = std::move(next.value());
+    }
+    return Result<UniqueFd>::ok(std::move(cur));
+}
+
+// Refuses before anything is created: a symlink or a non-regular target.
+Result<Unit> check_target(const std::string& path, int dirfd, const std::string& base)
+{
+    struct stat st;
+    if (::fstatat(dirfd, base.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (errno == ENOENT)
+            return Result<Unit>::ok({});
+        return failure<Unit>(step_failed(path, "stat", errno));
+    }
+    if (S_ISLNK(st.st_mode))
+        return failure<Unit>(symlink_target(path));
+    if (!S_ISREG(st.st_mode))
+        return failure<Unit>(not_regular(path));
+    return Result<Unit>::ok({});
+}
+
+// Tries F_SETLK until granted or `deadline`. Polling instead of F_SETLKW +
+// alarm() keeps signal handlers out of the process. Returns 0, ETIMEDOUT or
+// the fcntl errno.
+int wait_for_lock(int fd, Clock::time_point deadline)
+{
+    struct flock fl {};
+    fl.l_type = F_WRLCK;
+    fl.l_whence = SEEK_SET;
+    fl.l_start = 0;
+    fl.l_len = 0;  // the whole file, however long it grows
+    for (;;) {
+        if (::fcntl(fd, F_SETLK, &fl) == 0)
+            return 0;
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != EACCES)
+            return errno;
+        auto now = Clock::now();
+        if (now >= deadline)
+            return ETIMEDOUT;
+        std::this_thread::sleep_for(std::min<Clock::duration>(lock_poll_interval, deadline - now));
+    }
+}
+
+enum class Still { same, replaced, symlink, stat_failed };
+
+struct NameCheck {
+    Still state;
+    int err = 0;  // for stat_failed
+};
+
+// Whether `name` still refers to the inode `held` was taken from.
+NameCheck still_at_name(int dirfd, const std::string& name, const struct stat& held)
+{
+    struct stat now;
+    if (::fstatat(dirfd, name.c_str(), &now, AT_SYMLINK_NOFOLLOW) != 0)
+        return errno == ENOENT ? NameCheck{Still::replaced} : NameCheck{Still::stat_failed, errno};
+    if (S_ISLNK(now.st_mode))
+        return {Still::symlink};
+    return {now.st_dev == held.st_dev && now.st_ino == held.st_ino ? Still::same : Still::replaced};
+}
+
+// Opens (creating if needed) the target and takes the whole-file write lock
+// on it, the way multipath-tools serializes bindings/wwids writers. The fd
+// must stay open until after the rename: closing any fd of the file drops
+// the lock. fcntl locks are per process, so this excludes other processes,
+// not other threads of this one.
+Result<UniqueFd> lock_target(const std::string& path, int dirfd, const std::string& base,
+                             unsigned mode, std::chrono::milliseconds timeout)
+{
+    const auto deadline = Clock::now() + timeout;
+    for (;;) {
+        // O_NONBLOCK: a FIFO swapped in since check_target() must not hang us.
+        UniqueFd fd(::openat(dirfd, base.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
+                             mode & 07777));
+        if (!fd.valid()) {
+            int err = errno;
+            if (err == ELOOP && is_symlink_at(dirfd, base))
+                return failure<UniqueFd>(symlink_target(path));
+            return failure<UniqueFd>(step_failed(path, "open", err));
+        }
+        struct stat held;
+        if (::fstat(fd.get(), &held) != 0)
+            return failure<UniqueFd>(step_failed(path, "stat", errno));
+        if (!S_ISREG(held.st_mode))
+            return failure<UniqueFd>(not_regular(path));
+
+        int err = wait_for_lock(fd.get(), deadline);
+        if (err == ETIMEDOUT)
+            return failure<UniqueFd>(lock_timed_out(path, timeout));
+        if (err != 0)
+            return failure<UniqueFd>(step_failed(path, "lock", err));
+
+        // Another writer may have renamed a new file over the name while we
+        // waited; its lock is on that new inode, so ours would exclude nobody.
+        auto still = still_at_name(dirfd, base, held);
+        if (still.state == Still::stat_failed)
+            return failure<UniqueFd>(step_failed(path, "stat", still.err));
+        if (still.state == Still::symlink)
+            return failure<UniqueFd>(symlink_target(path));
+        if (still.state == Still::same)
+            return Result<UniqueFd>::ok(std::move(fd));
+        if (Clock::now() >= deadline)
+            return failure<UniqueFd>(lock_timed_out(path, timeout));
+    }
+}
+
+// Six characters from [A-Za-z0-9], like mkstemp's XXXXXX.
+std::string random_suffix()
+{
+    static constexpr char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    unsigned char raw[6];
+    if (::getrandom(raw, sizeof raw, GRND_NONBLOCK) != static_cast<ssize_t>(sizeof raw)) {
+        // Entropy pool not ready yet (early boot). O_EXCL guarantees
+        // uniqueness; the suffix only has to change between tries.
+        static unsigned long long state =
+            static_cast<unsigned long long>(Clock::now().time_since_epoch().count()) ^
+            (static_cast<unsigned long long>(::getpid()) << 32);
+        for (auto& b : raw) {
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            b = static_cast<unsigned char>(state >> 56);
+        }
+    }
+    std::string out;
+    for (unsigned char b : raw)
+        out += alphabet[b % (sizeof alphabet - 1)];
+    return out;
+}
+
+struct TempFile {
+    UniqueFd fd;
+    std::string name;
+};
+
+// ".<base>.XXXXXX" in the target's directory: same file system, so the
+// rename is atomic; hidden, so globbing tools skip it.
+Result<TempFile> create_temp(const std::string& path, int dirfd, const std::string& base)
+{
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string name = "." + base + "." + random_suffix();
+        UniqueFd fd(::openat(dirfd, name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        if (fd.valid())
+            return Result<TempFile>::ok(TempFile{std::move(fd), std::move(name)});
+        if (errno != EEXIST)
+            return failure<TempFile>(step_failed(path, "create temp file", errno));
+    }
+    return failure<TempFile>(step_failed(path, "create temp file", EEXIST));
+}
+
+// Unlinks the temp file on every early return; dismissed once renamed.
+class UnlinkGuard {
+public:
+    UnlinkGuard(int dirfd, std::string name) : dirfd_(dirfd), name_(std::move(name)) {}
+    UnlinkGuard(const UnlinkGuard&) = delete;
+    UnlinkGuard& operator=(const UnlinkGuard&) = delete;
+    ~UnlinkGuard()
+    {
+        if (armed_)
+            ::unlinkat(dirfd_, name_.c_str(), 0);
+    }
+    void dismiss() { armed_ = false; }
+
+private:
+    int dirfd_;
+    std::string name_;
+    bool armed_ = true;
+};
+
+// Returns 0 or the errno of the failed write; short writes are continued.
+int write_all(int fd, std::string_view data)
+{
+    while (!data.empty()) {
+        ssize_t n = ::write(fd, data.data(), data.size());
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        if (n == 0)
+            return EIO;  // a regular file never accepts nothing; do not spin
+        data.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return 0;
+}
+
+// Temp file, fsync, rename over `base`, fsync the directory. The target is
+// untouched until the rename, and the rename is the last step that can fail
+// without leaving the new content in place.
+Result<Unit> replace_contents(const std::string& path, int dirfd, const std::string& base,
+                              const std::string& content, unsigned mode)
+{
+    auto temp = create_temp(path, dirfd, base);
+    if (!temp)
+        return failure<Unit>(temp.error());
+    TempFile& tmp = temp.value();
+    UnlinkGuard guard(dirfd, tmp.name);
+
+    // fchmod, not the create mode: the umask must not change the result.
+    if (::fchmod(tmp.fd.get(), mode & 07777) != 0)
+        return failure<Unit>(step_failed(path, "chmod", errno));
+    if (int err = write_all(tmp.fd.get(), content))
+        return failure<Unit>(step_failed(path, "write", err));
+    if (::fsync(tmp.fd.get()) != 0)
+        return failure<Unit>(step_failed(path, "fsync", errno));
+    if (int err = tmp.fd.close_checked())
+        return failure<Unit>(step_failed(path, "close", err));
+    if (::renameat(dirfd, tmp.name.c_str(), dirfd, base.c_str()) != 0)
+        return failure<Unit>(step_failed(path, "rename", errno));
+    guard.dismiss();
+    // Makes the rename itself durable. If this fails the new content is in
+    // place but may not survive a crash; the caller still hears about it.
+    if (::fsync(dirfd) != 0)
+        return failure<Unit>(step_failed(path, "fsync directory", errno));
+    return Result<Unit>::ok({});
+}
+
+}  // namespace
+
+Result<Unit> write_file_atomically(const std::string& path, const std::string& content,
+                                   const WriteOptions& opts)
+{
+    auto parts = split_path(path);
+    if (!parts)
+        return failure<Unit>(path + ": not a file name");
+
+    auto dir = opts.create_parent ? make_parents(path, parts->dir) : open_parent(path, parts->dir);
+    if (!dir)
+        return failure<Unit>(dir.error());
+    const int dirfd = dir->get();
+
+    if (auto ok = check_target(path, dirfd, parts->base); !ok)
+        return ok;
+    auto lock = lock_target(path, dirfd, parts->base, opts.mode, opts.lock_timeout);
+    if (!lock)
+        return failure<Unit>(lock.error());
+    // `lock` (and with it the lock) is released on return, after the rename.
+    return replace_contents(path, dirfd, parts->base, content, opts.mode);
+}
+
+Result<std::string> read_file(const std::string& path)
+{
+    // O_NONBLOCK: opening a FIFO by mistake must not hang.
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (!fd.valid())
+        return failure<std::string>(path + ": " + std::strerror(errno));
+    struct stat st;
+    if (::fstat(fd.get(), &st) != 0)
+        return failure<std::string>(path + ": " + std::strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return failure<std::string>(path + ": " + std::strerror(EISDIR));
+    if (!S_ISREG(st.st_mode))
+        return failure<std::string>(path + ": not a regular file");
+
+    std::string out;
+    out.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[65536];
+    for (;;) {
+        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return failure<std::string>(path + ": " + std::strerror(errno));
+        }
+        if (n == 0)
+            break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    return Result<std::string>::ok(std::move(out));
+}
+
+bool file_exists(const std::string& path)
+{
+    struct stat st;
+    return ::lstat(path.c_str(), &st) == 0;
+}
+
+}  // namespace mpb

@@ -1,0 +1,141 @@
+// multipath.conf regular expressions: POSIX ERE, unanchored, case sensitive,
+// a leading '!' inverts; copies share the compiled expression.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/regex.hh"
+
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+struct MatchCase {
+    const char* name;
+    std::string pattern;
+    std::string text;
+    bool matches;
+};
+
+std::ostream& operator<<(std::ostream& os, const MatchCase& c) { return os << c.name; }
+
+const MatchCase match_cases[] = {
+    {"plain, whole", "sda", "sda", true},
+    {"plain, unanchored inside", "Disk", "ACME Disk 2", true},
+    {"plain, unanchored at end", "da", "sda", true},
+    {"plain, no match", "sdb", "sda", false},
+    {"caret anchors the start", "^sd", "sda", true},
+    {"caret rejects inside", "^sd", "dasd", false},
+    {"dollar anchors the end", "a$", "sda", true},
+    {"dollar rejects before end", "d$", "sda", false},
+    {"both anchors, exact", "^VV$", "VV", true},
+    {"both anchors, longer text", "^VV$", "VVX", false},
+    {"case sensitive, lower vs upper", "nvme", "NVME", false},
+    {"case sensitive, upper vs lower", "IBM", "ibm", false},
+    {"ERE alternation", "^(HITACHI|HP)$", "HP", true},
+    {"ERE alternation, none", "^(HITACHI|HP)$", "HPE", false},
+    {"ERE bracket and plus", "^sd[a-z]+$", "sdaa", true},
+    {"ERE interval", "^x{2}$", "xx", true},
+    {"dot star matches empty", ".*", "", true},
+    {"empty pattern matches anything", "", "whatever", true},
+    {"inverted, body matches", "!^sd", "sda", false},
+    {"inverted, body fails", "!^sd", "loop0", true},
+    {"inverted built-in devnode, sd", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "sdb", false},
+    {"inverted built-in devnode, nvme", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "nvme0n1", false},
+    {"inverted built-in devnode, dasd", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "dasda", false},
+    {"inverted built-in devnode, loop", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "loop0", true},
+    {"inverted built-in devnode, dm", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "dm-0", true},
+    {"inverted built-in devnode, nvme controller", "!^(sd[a-z]|dasd[a-z]|nvme[0-9])", "nvme",
+     true},
+    {"only the first '!' inverts", "!!x", "!x", false},
+    {"'!' later is literal", "a!b", "a!b", true},
+    {"inverted empty body matches nothing", "!", "anything", false},
+};
+
+struct BadCase {
+    const char* name;
+    std::string pattern;
+    std::string reason;  // glibc's regerror() text
+};
+
+std::ostream& operator<<(std::ostream& os, const BadCase& c) { return os << c.name; }
+
+const BadCase bad_cases[] = {
+    {"unmatched parenthesis", "(", "Unmatched ( or \\("},
+    {"unmatched bracket", "[a", "Unmatched [, [^, [:, [., or [="},
+    {"leading star", "*a", "Invalid preceding regular expression"},
+    {"unmatched brace", "a{1", "Unmatched \\{"},
+    {"trailing backslash", "\\", "Trailing backslash"},
+    {"inverted and invalid", "!(sd", "Unmatched ( or \\("},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(regex)
+
+BOOST_DATA_TEST_CASE(matches, bdata::make(match_cases), c)
+{
+    auto r = mpb::Regex::compile(c.pattern);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r.error().empty());
+    BOOST_TEST(r->matches(c.text) == c.matches);
+    BOOST_TEST(r->pattern() == c.pattern);  // as written, '!' included
+}
+
+BOOST_DATA_TEST_CASE(invalid, bdata::make(bad_cases), c)
+{
+    auto r = mpb::Regex::compile(c.pattern);
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(!r.error().empty());
+    BOOST_TEST(r.error() == c.reason);
+}
+
+// Copies (and copies of copies, after the original is gone) keep working
+// and keep their own inversion; two expressions do not share state.
+BOOST_AUTO_TEST_CASE(copies_share_compiled_expression)
+{
+    std::vector<mpb::Regex> kept;
+    {
+        auto plain = mpb::Regex::compile("^sd").value();
+        auto inverted = mpb::Regex::compile("!^sd").value();
+        kept.push_back(plain);
+        kept.push_back(inverted);
+        mpb::Regex copy = plain;
+        copy = inverted;  // assignment replaces, does not mix
+        kept.push_back(copy);
+        mpb::Regex moved = std::move(plain);
+        kept.push_back(moved);
+    }  // originals destroyed: copies must not dangle
+    std::vector<mpb::Regex> copies = kept;
+    kept.clear();
+    BOOST_TEST_REQUIRE(copies.size() == 4u);
+    BOOST_TEST(copies[0].matches("sda"));
+    BOOST_TEST(!copies[0].matches("loop0"));
+    BOOST_TEST(!copies[1].matches("sda"));
+    BOOST_TEST(copies[1].matches("loop0"));
+    BOOST_TEST(!copies[2].matches("sda"));
+    BOOST_TEST(copies[2].pattern() == "!^sd");
+    BOOST_TEST(copies[3].matches("sdb"));
+    BOOST_TEST(copies[3].pattern() == "^sd");
+}
+
+BOOST_AUTO_TEST_CASE(many_compilations_independent)
+{
+    // Each compile owns its expression: a later compile must not change an
+    // earlier one (a static or shared buffer would).
+    auto a = mpb::Regex::compile("^a$").value();
+    auto b = mpb::Regex::compile("^b$").value();
+    auto bad = mpb::Regex::compile("(");
+    BOOST_TEST(!bad.has_value());
+    BOOST_TEST(a.matches("a"));
+    BOOST_TEST(!a.matches("b"));
+    BOOST_TEST(b.matches("b"));
+    BOOST_TEST(!b.matches("a"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

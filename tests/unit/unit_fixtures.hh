@@ -1,0 +1,44 @@
+// Building blocks for tests that need devices, snapshots and configs.
+#pragma once
+
+#include <string>
+
+#include "core/config.hh"
+#include "core/snapshot.hh"
+
+namespace mpb::test {
+
+// A SCSI disk as udev and sysfs show a QEMU scsi-hd with serial `serial`.
+inline BlockDevice scsi_disk(const std::string& name, unsigned minor, const std::string& serial,
+                             const std::string& hctl)
+{
+    BlockDevice d;
+    d.name = name;
+    d.devt = {8, minor};
+    d.size = 2097152;
+    d.properties = {{"ID_SERIAL", "0QEMU_QEMU_HARDDISK_" + serial},
+                    {"ID_SCSI_SERIAL", serial},
+                    {"SCSI_IDENT_LUN_T10", "QEMU_QEMU_HARDDISK_" + serial},
+                    {"DEVTYPE", "disk"}};
+    d.sysfs = {{"vendor", "QEMU    "}, {"model", "QEMU HARDDISK   "}, {"hctl", hctl},
+               {"state", "running"}, {"protocol", "scsi:unspec"}};
+    return d;
+}
+
+inline BlockDevice partition_of(const BlockDevice& disk, int n)
+{
+    BlockDevice p;
+    p.name = disk.name + std::to_string(n);
+    p.devt = {disk.devt.major, disk.devt.minor + static_cast<unsigned>(n)};
+    p.partition = true;
+    p.parent = disk.name;
+    p.size = disk.size / 2;
+    return p;
+}
+
+inline Config config_from(const std::string& text)
+{
+    return load_config({{"/etc/multipath.conf", text}});
+}
+
+}  // namespace mpb::test

@@ -1,0 +1,193 @@
+// /etc/multipath/wwids: parsing and formatting.
+#include <boost/test/data/monomorphic.hpp>
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/wwids.hh"
+
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+const std::string file = "/etc/multipath/wwids";
+
+// Written out here rather than shared with the code so a drift shows.
+const std::string header =
+    "# Multipath wwids, Version : 1.0\n"
+    "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Valid WWIDs:\n";
+
+const std::string malformed = "malformed line (expected /WWID/)";
+
+std::string warning(int line, const std::string& what)
+{
+    return file + ":" + std::to_string(line) + ": warning: " + what + "; line ignored";
+}
+
+std::vector<std::string> texts(const mpb::Diagnostics& d)
+{
+    std::vector<std::string> out;
+    for (const auto& x : d)
+        out.push_back(x.text);
+    return out;
+}
+
+struct ParseCase {
+    const char* name;
+    std::string text;
+    std::vector<std::string> wwids;
+    std::vector<std::string> problems;
+};
+
+std::ostream& operator<<(std::ostream& os, const ParseCase& c) { return os << c.name; }
+
+const std::string wwid127(127, 'w');
+const std::string wwid128(128, 'w');
+
+const ParseCase parse_cases[] = {
+    {"empty", "", {}, {}},
+    {"header only", header, {}, {}},
+    {"entries after header",
+     header + "/3600a0b80001/\n/eui.0025388b91d0/\n",
+     {"3600a0b80001", "eui.0025388b91d0"},
+     {}},
+    {"removed entries are skipped silently",
+     header + "#3600a0b80001/\n/3600a0b80002/\n#3600a0b80003/\n",
+     {"3600a0b80002"},
+     {}},
+    {"removed then re-added",
+     "#3600a0b80001/\n/3600a0b80001/\n",
+     {"3600a0b80001"},
+     {}},
+    {"comments and blank lines",
+     "# comment\n\n  \n\t# indented comment\n/3600a0b80001/\n",
+     {"3600a0b80001"},
+     {}},
+    {"CRLF",
+     "# Valid WWIDs:\r\n/3600a0b80001/\r\n\r\n/3600a0b80002/\r\n",
+     {"3600a0b80001", "3600a0b80002"},
+     {}},
+    {"no final newline", "/3600a0b80001/\n/3600a0b80002/", {"3600a0b80001", "3600a0b80002"}, {}},
+    {"trailing blanks and comment after the entry",
+     "/3600a0b80001/  \t\n/3600a0b80002/ # by hand\n/3600a0b80003/#x\n",
+     {"3600a0b80001", "3600a0b80002", "3600a0b80003"},
+     {}},
+    {"duplicate",
+     header + "/3600a0b80001/\n/3600a0b80001/\n",
+     {"3600a0b80001"},
+     {warning(7, "duplicate WWID 3600a0b80001 (first on line 6)")}},
+    {"no leading '/'", "3600a0b80001/\n", {}, {warning(1, malformed)}},
+    {"no closing '/'", "/3600a0b80001\n", {}, {warning(1, malformed)}},
+    {"a lone '/'", "/\n", {}, {warning(1, malformed)}},
+    {"empty WWID", "//\n", {}, {warning(1, malformed)}},
+    {"indented entry", "  /3600a0b80001/\n", {}, {warning(1, malformed)}},
+    {"text after the entry", "/3600a0b80001/junk\n", {}, {warning(1, malformed)}},
+    {"second WWID on the line", "/3600a0b80001/3600a0b80002/\n", {}, {warning(1, malformed)}},
+    {"bare word", "3600a0b80001\n", {}, {warning(1, malformed)}},
+    {"WWID of 127 bytes", "/" + wwid127 + "/\n", {wwid127}, {}},
+    {"WWID of 128 bytes", "/" + wwid128 + "/\n", {}, {warning(1, "WWID longer than 127 bytes")}},
+    {"WWID with a space",
+     "/3600 1/\n",
+     {},
+     {warning(1, "invalid WWID \"3600 1\": contains whitespace or a control character")}},
+    {"WWID with a tab, escaped in the message",
+     "/3600\t1/\n",
+     {},
+     {warning(1, "invalid WWID \"3600\\x091\": contains whitespace or a control character")}},
+    {"WWID with DEL",
+     "/3600\x7f/\n",
+     {},
+     {warning(1, "invalid WWID \"3600\\x7f\": contains whitespace or a control character")}},
+    {"line of 4097 bytes is overlong",
+     "/" + std::string(4095, 'w') + "/\n/3600a0b80001/\n",
+     {"3600a0b80001"},
+     {warning(1, "line longer than 4096 bytes")}},
+    {"line of 4096 bytes is parsed",
+     "/" + std::string(4094, 'w') + "/\n",
+     {},
+     {warning(1, "WWID longer than 127 bytes")}},
+    {"every problem once, in line order",
+     header + "/3600a0b80001/\n"  // 6
+              "/3600a0b80001/\n"  // 7
+              "3600a0b80002\n"    // 8
+              "/3600a0b80003\n"   // 9
+              "/" + wwid128 + "/\n"  // 10
+              "/3600a0b80004/\n",  // 11
+     {"3600a0b80001", "3600a0b80004"},
+     {warning(7, "duplicate WWID 3600a0b80001 (first on line 6)"),
+      warning(8, malformed),
+      warning(9, malformed),
+      warning(10, "WWID longer than 127 bytes")}},
+};
+
+struct FormatCase {
+    const char* name;
+    std::vector<std::string> wwids;
+};
+
+std::ostream& operator<<(std::ostream& os, const FormatCase& c) { return os << c.name; }
+
+std::vector<std::string> many_wwids(int n)
+{
+    std::vector<std::string> out;
+    for (int i = 1; i <= n; ++i)
+        out.push_back("3600a0b8" + std::to_string(i));
+    return out;
+}
+
+const FormatCase format_cases[] = {
+    {"no entries", {}},
+    {"one entry", {"3600a0b80001"}},
+    {"mixed WWID kinds", {"eui.0025388b91d0", "naa.600a0b80001", "36001405aaa"}},
+    {"longest WWID", {wwid127}},
+    {"ten thousand entries", many_wwids(10000)},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(wwids)
+
+BOOST_DATA_TEST_CASE(parse, bdata::make(parse_cases), c)
+{
+    auto t = mpb::parse_wwids(c.text, file);
+    BOOST_TEST(t.wwids == c.wwids, boost::test_tools::per_element());
+    BOOST_TEST(texts(t.problems) == c.problems, boost::test_tools::per_element());
+    for (const auto& d : t.problems)
+        BOOST_TEST((d.severity == mpb::Severity::warning));
+}
+
+BOOST_DATA_TEST_CASE(format_starts_with_header, bdata::make(format_cases), c)
+{
+    auto text = mpb::format_wwids(c.wwids);
+    BOOST_TEST(text.substr(0, header.size()) == header);
+}
+
+BOOST_DATA_TEST_CASE(format_then_parse_round_trip, bdata::make(format_cases), c)
+{
+    auto t = mpb::parse_wwids(mpb::format_wwids(c.wwids), file);
+    BOOST_TEST(t.problems.empty());
+    BOOST_TEST(t.wwids == c.wwids, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(format_exact_text)
+{
+    BOOST_TEST(mpb::format_wwids({"3600a0b80001", "eui.02"}) ==
+               header + "/3600a0b80001/\n/eui.02/\n");
+}
+
+BOOST_AUTO_TEST_CASE(contains)
+{
+    auto t = mpb::parse_wwids("/3600a0b80001/\n#3600a0b80002/\n", file);
+    BOOST_TEST(t.contains("3600a0b80001"));
+    BOOST_TEST(!t.contains("3600a0b80002"));  // removed entry
+    BOOST_TEST(!t.contains("3600a0b8000"));   // prefix only
+    BOOST_TEST(!t.contains(""));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,18 @@
+# Shared by tools/test and tools/demo (sourced, not run).
+# shellcheck shell=bash
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$top/build"
+
+# Configures (once) and builds the tree in build/, warnings as errors.
+build_tree() {
+    "$top/tools/setup"
+    if [[ ! -x "$top/configure" || "$top/configure.ac" -nt "$top/configure" ]]; then
+        (cd "$top" && autoreconf -fi)
+    fi
+    mkdir -p "$build"
+    if [[ ! -f "$build/Makefile" ]]; then
+        (cd "$build" && "$top/configure" --enable-werror --quiet)
+    fi
+    make -C "$build" -j"$(nproc)" --no-print-directory
+}
