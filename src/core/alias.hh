@@ -1,4 +1,5 @@
-// Validity of a map name (dm name, /dev/mapper entry, bindings field).
+// What may stand in a dm name, a udev property and the state files: map
+// names (aliases) and WWIDs. Each check returns "" when valid, else why not.
 #pragma once
 
 #include <string>
@@ -8,9 +9,14 @@ namespace mpb {
 
 // dm names are at most 127 bytes (DM_NAME_LEN 128 with the NUL).
 inline constexpr std::size_t max_alias_length = 127;
+// multipath-tools' WWID_SIZE is 128 with the NUL.
+inline constexpr std::size_t max_wwid_length = 127;
 
-// Empty when valid, otherwise the reason: empty, too long, "." or "..",
-// contains '/', whitespace or a control character.
+// Empty, too long, "." or "..", contains '/', whitespace or a control character.
 std::string alias_problem(std::string_view alias);
+
+// Empty, too long, contains '/', whitespace or a control character (a WWID
+// is written as "/WWID/" in the wwids file and as a udev property value).
+std::string wwid_problem(std::string_view wwid);
 
 }  // namespace mpb

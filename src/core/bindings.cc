@@ -4,13 +4,12 @@
 #include <unordered_map>
 
 #include "core/alias.hh"
+#include "core/text.hh"
 
 namespace mpb {
 
 namespace {
 
-// multipath-tools' WWID_SIZE is 128 including the NUL.
-constexpr std::size_t max_wwid_length = 127;
 // Longer lines are reported whole rather than parsed in pieces.
 constexpr std::size_t max_line_length = 4096;
 
@@ -22,21 +21,6 @@ constexpr std::string_view header =
     "# Format:\n"
     "# alias wwid\n"
     "#\n";
-
-// Lines without "\n" or "\r\n"; a missing final newline still ends a line.
-std::vector<std::string_view> split_lines(std::string_view text)
-{
-    std::vector<std::string_view> lines;
-    while (!text.empty()) {
-        auto end = text.find('\n');
-        auto line = text.substr(0, end);
-        if (!line.empty() && line.back() == '\r')
-            line.remove_suffix(1);
-        lines.push_back(line);
-        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-    }
-    return lines;
-}
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
@@ -58,39 +42,6 @@ std::vector<std::string_view> split_fields(std::string_view line)
     return fields;
 }
 
-// Shows control characters, quotes and backslashes escaped so a diagnostic
-// stays one line whatever the file holds.
-std::string quoted(std::string_view s)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += static_cast<char>(c);
-        } else if (c < 0x20 || c == 0x7f) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    return out + "\"";
-}
-
-// Empty when `wwid` can be a WWID; length is checked by the caller.
-std::string wwid_char_problem(std::string_view wwid)
-{
-    for (unsigned char c : wwid) {
-        if (c == '/')
-            return "contains '/'";
-        if (c <= ' ' || c == 0x7f)
-            return "contains whitespace or a control character";
-    }
-    return {};
-}
-
 // Why a line's fields can't be a binding, or empty when they can. The
 // duplicate checks need the table and come later.
 std::string field_problem(const std::vector<std::string_view>& fields)
@@ -105,7 +56,7 @@ std::string field_problem(const std::vector<std::string_view>& fields)
         return "invalid alias " + quoted(alias) + ": " + why;
     if (wwid.size() > max_wwid_length)
         return "WWID longer than " + std::to_string(max_wwid_length) + " bytes";
-    if (auto why = wwid_char_problem(wwid); !why.empty())
+    if (auto why = wwid_problem(wwid); !why.empty())
         return "invalid WWID " + quoted(wwid) + ": " + why;
     return {};
 }

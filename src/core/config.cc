@@ -244,7 +244,8 @@ const Keyword keywords[] = {
      [](MapOptions& m, GlobalOptions&, const std::string& v, const Origin& o) {
          return assign(m.features, v, o, parse_counted_words);
      }},
-    {"hardware_handler", in_map_sections,
+    // multipath-tools takes the handler from device entries and defaults only.
+    {"hardware_handler", in_defaults | in_device,
      [](MapOptions& m, GlobalOptions&, const std::string& v, const Origin& o) {
          return assign(m.hardware_handler, v, o, parse_counted_words);
      }},

@@ -57,7 +57,10 @@ std::string quoted(std::string_view s)
     static const char hex[] = "0123456789abcdef";
     std::string out = "\"";
     for (unsigned char c : s) {
-        if (c < 0x20 || c == 0x7f) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
             out += "\\x";
             out += hex[c >> 4];
             out += hex[c & 15];

@@ -14,7 +14,8 @@ std::vector<std::string> split_words(std::string_view s);
 std::vector<std::string_view> split_lines(std::string_view text);
 bool starts_with(std::string_view s, std::string_view prefix);
 // Quotes a user-supplied value for a message: "value", with control
-// characters shown as \xNN so a message stays one line.
+// characters shown as \xNN and '"' and '\' escaped, so a message stays one
+// line whatever the input holds.
 std::string quoted(std::string_view s);
 // Parses a whole decimal integer; nullopt-like false on junk or overflow.
 bool parse_int(std::string_view s, long long& out);

@@ -7,12 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "core/alias.hh"
 #include "core/result.hh"
 
 namespace mpb {
-
-// Longest WWID multipath-tools stores (WWID_SIZE 128 including the NUL).
-inline constexpr std::size_t max_wwid_length = 127;
 
 // WWID from page 0x83 (Device Identification). Only designators associated
 // with the logical unit count. Priority, highest first: NAA 6, NAA 5, NAA 2,

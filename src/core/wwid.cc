@@ -2,22 +2,11 @@
 
 #include <span>
 
+#include "core/alias.hh"
 #include "core/text.hh"
 #include "core/vpd.hh"
 
 namespace mpb {
-
-std::string wwid_problem(std::string_view wwid)
-{
-    if (wwid.empty())
-        return "empty WWID";
-    if (wwid.size() > max_wwid_length)
-        return "WWID longer than " + std::to_string(max_wwid_length) + " bytes";
-    for (unsigned char c : wwid)
-        if (c <= ' ' || c == 0x7f || c == '/')
-            return "WWID " + quoted(wwid) + " contains whitespace, '/' or a control character";
-    return {};
-}
 
 namespace {
 
@@ -42,7 +31,7 @@ Result<Wwid> accept(std::string value, std::string source)
 {
     auto problem = wwid_problem(value);
     if (!problem.empty())
-        return Result<Wwid>::fail(source + ": " + problem);
+        return Result<Wwid>::fail(source + ": invalid WWID " + quoted(value) + ": " + problem);
     return Result<Wwid>::ok({std::move(value), std::move(source)});
 }
 

@@ -17,8 +17,4 @@ struct Wwid {
 // Fails with the reasons of every source tried, in order.
 Result<Wwid> derive_wwid(const BlockDevice& dev, const std::string& uid_attribute);
 
-// Empty when `wwid` can be used as a WWID (it ends up in udev properties,
-// dm UUIDs and the wwids file), else why not.
-std::string wwid_problem(std::string_view wwid);
-
 }  // namespace mpb

@@ -13,6 +13,7 @@
 
 #include "core/blacklist.hh"
 #include "core/config.hh"
+#include "unit_fixtures.hh"
 
 namespace bdata = boost::unit_test::data;
 
@@ -20,17 +21,7 @@ namespace {
 
 const std::string conf_file = "/etc/multipath.conf";
 
-// Loads `text` as /etc/multipath.conf; a test config must load cleanly.
-mpb::Config conf(const char* text)
-{
-    auto c = mpb::load_config({{conf_file, text}});
-    std::string problems;
-    for (const auto& d : c.diagnostics)
-        problems += d.text + "\n";
-    BOOST_TEST_REQUIRE(problems.empty(), "config did not load cleanly:\n" << problems);
-    BOOST_TEST_REQUIRE(!c.fell_back);
-    return c;
-}
+mpb::Config conf(const std::string& text) { return mpb::test::config_from(text); }
 
 std::string at(int line)
 {

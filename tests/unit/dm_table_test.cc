@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/config.hh"
+#include "unit_fixtures.hh"
 #include "core/dm_table.hh"
 #include "core/settings.hh"
 
@@ -20,16 +21,7 @@ namespace {
 const std::string conf_file = "/etc/multipath.conf";
 const char* const wwid = "36001405a1b2c3d4e5f60718293a4b5c6";
 
-mpb::Config conf(const std::string& text)
-{
-    auto c = mpb::load_config({{conf_file, text}});
-    std::string problems;
-    for (const auto& d : c.diagnostics)
-        problems += d.text + "\n";
-    BOOST_TEST_REQUIRE(problems.empty(), "config did not load cleanly:\n" << problems);
-    BOOST_TEST_REQUIRE(!c.fell_back);
-    return c;
-}
+mpb::Config conf(const std::string& text) { return mpb::test::config_from(text); }
 
 // The settings of a map of `vendor`/`product` paths with the WWID above.
 mpb::EffectiveSettings settings(const mpb::Config& c, const char* vendor, const char* product)

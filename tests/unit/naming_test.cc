@@ -11,6 +11,7 @@
 
 #include "core/bindings.hh"
 #include "core/config.hh"
+#include "unit_fixtures.hh"
 #include "core/naming.hh"
 #include "core/settings.hh"
 
@@ -25,16 +26,7 @@ const std::string w1 = "3600a098038303053453f463045727431";
 const std::string w2 = "36001405a1b2c3d4e5f60718293a4b5c6";
 const std::string w3 = "35000c500a1b2c3d4";
 
-mpb::Config conf(const std::string& text)
-{
-    auto c = mpb::load_config({{conf_file, text}});
-    std::string problems;
-    for (const auto& d : c.diagnostics)
-        problems += d.text + "\n";
-    BOOST_TEST_REQUIRE(problems.empty(), "config did not load cleanly:\n" << problems);
-    BOOST_TEST_REQUIRE(!c.fell_back);
-    return c;
-}
+mpb::Config conf(const std::string& text) { return mpb::test::config_from(text); }
 
 mpb::BindingsTable bindings(const std::string& text)
 {

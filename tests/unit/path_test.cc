@@ -71,7 +71,7 @@ const Case cases[] = {
      "", "no WWID (no udev property ID_SERIAL; no sysfs vpd_pg83; no sysfs vpd_pg80)"},
     {"a WWID with a space is refused", "",
      [](BlockDevice& d) { d.properties["ID_SERIAL"] = "a b"; }, "",
-     "no WWID (udev property ID_SERIAL: WWID \"a b\" contains whitespace, '/' or a control "
+     "no WWID (udev property ID_SERIAL: invalid WWID \"a b\": contains whitespace or a control "
      "character)"},
     {"NVMe namespaces take ID_WWN from the built-in device table", "",
      [](BlockDevice& d) {

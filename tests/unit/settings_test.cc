@@ -367,7 +367,7 @@ BOOST_AUTO_TEST_CASE(multipaths_beat_overrides)
                       "\trr_min_io_rq 3\n"                    // 10
                       "\tskip_kpartx yes\n"                   // 11
                       "\talias_prefix ovr\n"                  // 12
-                      "\thardware_handler \"1 alua\"\n"       // 13
+                      "\tno_path_retry 4\n"                  // 13
                       "}\n"
                       "multipaths {\n"
                       "\tmultipath {\n"
@@ -389,8 +389,7 @@ BOOST_AUTO_TEST_CASE(multipaths_beat_overrides)
     BOOST_TEST(shown(s.path_selector) == "round-robin 0 (" + mp + "22)");
     BOOST_TEST(shown(s.skip_kpartx) == "yes (" + ov + "11)");
     BOOST_TEST(shown(s.alias_prefix) == "ovr (" + ov + "12)");
-    BOOST_TEST(shown(s.hardware_handler) == "1 alua (" + ov + "13)");
-    BOOST_TEST(shown(s.no_path_retry) == "6 (built-in device table (EMC/SYMMETRIX))");
+    BOOST_TEST(shown(s.no_path_retry) == "4 (" + ov + "13)");
 
     // Without the multipaths entry, overrides take over.
     auto o = resolve(cfg, "EMC", "SYMMETRIX", "3600other");

@@ -1,6 +1,8 @@
 // Building blocks for tests that need devices, snapshots and configs.
 #pragma once
 
+#include <boost/test/unit_test.hpp>
+
 #include <string>
 
 #include "core/config.hh"
@@ -36,9 +38,17 @@ inline BlockDevice partition_of(const BlockDevice& disk, int n)
     return p;
 }
 
+// Loads `text` as /etc/multipath.conf; a test configuration must load
+// without any diagnostic, or the test stops there.
 inline Config config_from(const std::string& text)
 {
-    return load_config({{"/etc/multipath.conf", text}});
+    auto c = load_config({{"/etc/multipath.conf", text}});
+    std::string problems;
+    for (const auto& d : c.diagnostics)
+        problems += d.text + "\n";
+    BOOST_TEST_REQUIRE(problems.empty(), "config did not load cleanly:\n" << problems);
+    BOOST_TEST_REQUIRE(!c.fell_back);
+    return c;
 }
 
 }  // namespace mpb::test
