@@ -29,7 +29,9 @@ DESCRIPTION
        "create: NAME (WWID) dm-? VENDOR,PRODUCT", its size, features and
        path groups with one line per path (H:C:T:L, device, MAJ:MIN), then the
        bindings and wwids entries that would be added, then every device left
-       out with the reason. Nothing is written.
+       out with the reason. With -v, each map is followed by why it is
+       built, where its name and each of its settings come from, and where
+       each path's WWID was read. Nothing is written.
 
 OPTIONS
        --replay FILE
@@ -94,7 +96,7 @@ int cmd_dry_run(const CliOptions& o, const Logger& log)
     report(log, state.problems);
     PlanInput in{cfg, state.wwids, state.bindings, snap->maps, false, state.bindings_readable};
     auto plan = plan_from_snapshot(snap.value(), in);
-    std::fputs(format_plan(plan, o.state_dir).c_str(), stdout);
+    std::fputs(format_plan(plan, o.state_dir, o.verbosity >= 2).c_str(), stdout);
     return 0;
 }
 

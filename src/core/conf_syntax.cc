@@ -70,8 +70,10 @@ LineTokens tokenize(std::string_view line)
             t.text = c;
             ++i;
         } else {
-            while (i < line.size() && !ends_bare_word(line[i]))
+            // `c` does not end a bare word, so every pass consumes input.
+            do
                 t.text += line[i++];
+            while (i < line.size() && !ends_bare_word(line[i]));
         }
         lt.tokens.push_back(std::move(t));
     }

@@ -8,7 +8,7 @@ Diagnostic make_diagnostic(Severity s, const std::string& file, int line, int co
     std::string text = file;
     if (line > 0)
         text += ":" + std::to_string(line);
-    if (column > 0)
+    if (line > 0 && column > 0)  // a column without a line would read as a line
         text += ":" + std::to_string(column);
     text += s == Severity::error ? ": error: " : ": warning: ";
     text += what;

@@ -64,6 +64,30 @@ std::string groups_text(const MapPlan& m)
     return out;
 }
 
+template <class T>
+std::string setting(const char* name, const Set<T>& s, const std::string& value)
+{
+    return std::string("    ") + name + ": " + value + " (" + s.origin.describe() + ")\n";
+}
+
+std::string why_text(const MapPlan& m)
+{
+    const auto& s = m.settings;
+    std::string out = "  why " + m.name + ":\n";
+    out += "    built: " + m.taken_because + "\n";
+    out += "    name: " + m.name_reason + "\n";
+    out += setting("no_path_retry", s.no_path_retry, to_string(s.no_path_retry.value));
+    out += setting("features", s.features, s.features.value);
+    out += setting("hardware_handler", s.hardware_handler, s.hardware_handler.value);
+    out += setting("path_grouping_policy", s.path_grouping_policy,
+                   to_string(s.path_grouping_policy.value));
+    out += setting("path_selector", s.path_selector, s.path_selector.value);
+    out += setting("rr_min_io_rq", s.rr_min_io_rq, std::to_string(s.rr_min_io_rq.value));
+    for (const auto& p : m.paths)
+        out += "    " + p.name + ": WWID from " + p.wwid_source + "\n";
+    return out;
+}
+
 std::string map_text(const MapPlan& m)
 {
     const auto& first = m.paths.front();
@@ -75,12 +99,12 @@ std::string map_text(const MapPlan& m)
 
 }  // namespace
 
-std::string format_plan(const Plan& plan, const std::string& state_dir)
+std::string format_plan(const Plan& plan, const std::string& state_dir, bool explain)
 {
     std::string out;
     for (const auto& m : plan.maps)
         if (!m.paths.empty())
-            out += map_text(m);
+            out += map_text(m) + (explain ? why_text(m) : std::string());
     if (plan.maps.empty())
         out += "no maps to build\n";
     for (const auto& b : plan.new_bindings)

@@ -18,6 +18,8 @@ std::string human_size(unsigned long long sectors);
 //     `- 0:0:0:0 sda 8:0 undef undef running
 // then "left out:" and one "  DEV: reason" line per device.
 // `state_dir` names where new bindings/wwids entries would be written.
-std::string format_plan(const Plan& plan, const std::string& state_dir);
+// With `explain`, each map is followed by why it is built, its name, every
+// setting with its origin, and where each path's WWID came from.
+std::string format_plan(const Plan& plan, const std::string& state_dir, bool explain = false);
 
 }  // namespace mpb

@@ -35,6 +35,8 @@ const MakeCase make_cases[] = {
     {"error without line", Severity::error, "/etc/multipath/bindings", 0, 0, "unreadable",
      "/etc/multipath/bindings: error: unreadable"},
     {"warning without line", Severity::warning, "f", 0, 0, "w", "f: warning: w"},
+    {"a column without a line is not printed", Severity::error, "/etc/multipath/bindings", 0, 5,
+     "cannot read", "/etc/multipath/bindings: error: cannot read"},
     {"negative line and column not printed", Severity::warning, "f", -1, -3, "w",
      "f: warning: w"},
     {"large numbers", Severity::error, "f", 100000, 250, "e", "f:100000:250: error: e"},

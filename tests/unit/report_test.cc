@@ -111,3 +111,43 @@ BOOST_AUTO_TEST_CASE(an_existing_map_is_named_by_its_dm_device)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(report_explain)
+
+BOOST_AUTO_TEST_CASE(each_decision_with_its_origin)
+{
+    Snapshot s;
+    s.devices.push_back(test::scsi_disk("sda", 0, "mp0", "0:0:0:0"));
+    s.devices.push_back(test::scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
+    Config cfg;
+    auto plan = plan_for("defaults {\n find_multipaths yes\n user_friendly_names yes\n}\n"
+                         "overrides {\n no_path_retry 12\n}\n", s, cfg);
+    auto text = format_plan(plan, "/etc/multipath", true);
+    auto why = text.substr(text.find("  why mpatha:\n"));
+    BOOST_TEST(why.substr(0, why.find("would add")) ==
+               "  why mpatha:\n"
+               "    built: find_multipaths on: 2 paths share the WWID\n"
+               "    name: new friendly name (user_friendly_names yes: defaults section, "
+               "/etc/multipath.conf:3)\n"
+               "    no_path_retry: 12 (overrides section, /etc/multipath.conf:6)\n"
+               "    features: 0 (built-in default)\n"
+               "    hardware_handler: 0 (built-in default)\n"
+               "    path_grouping_policy: failover (built-in default)\n"
+               "    path_selector: service-time 0 (built-in default)\n"
+               "    rr_min_io_rq: 1 (built-in default)\n"
+               "    sda: WWID from udev property ID_SERIAL\n"
+               "    sdb: WWID from udev property ID_SERIAL\n");
+    BOOST_TEST(text.find("features='1 queue_if_no_path'") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(without_explain_there_is_no_why)
+{
+    Snapshot s;
+    s.devices.push_back(test::scsi_disk("sda", 0, "mp0", "0:0:0:0"));
+    s.devices.push_back(test::scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
+    Config cfg;
+    auto plan = plan_for("defaults {\n find_multipaths yes\n}\n", s, cfg);
+    BOOST_TEST(format_plan(plan, "/e").find("why") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -381,7 +381,7 @@ BOOST_AUTO_TEST_CASE(multipaths_beat_overrides)
                       "}\n"}});
     const std::string mp = "multipaths section, " + main_file + ":";
     const std::string ov = "overrides section, " + main_file + ":";
-    auto s = resolve(cfg, "EMC", "SYMMETRIX");  // built-in: multibus, no_path_retry 6
+    auto s = resolve(cfg, "EMC", "SYMMETRIX");  // built-in multibus, no_path_retry 6: overridden
     BOOST_TEST(shown(s.user_friendly_names) == "no (" + mp + "18)");
     BOOST_TEST(shown(s.path_grouping_policy) == "failover (" + mp + "19)");
     BOOST_TEST(shown(s.features) == "0 (" + mp + "20)");

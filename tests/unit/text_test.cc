@@ -77,6 +77,8 @@ struct QuotedCase {
 
 std::ostream& operator<<(std::ostream& os, const QuotedCase& c) { return os << c.name; }
 
+// quoted() output must read back unambiguously: '"' and '\' are escaped.
+
 const QuotedCase quoted_cases[] = {
     {"empty", "", "\"\""},
     {"plain", "mpatha", "\"mpatha\""},
@@ -89,6 +91,9 @@ const QuotedCase quoted_cases[] = {
     {"unit separator", "\x1f", "\"\\x1f\""},
     {"DEL", "\x7f", "\"\\x7f\""},
     {"UTF-8 kept", "d\xc3\xa9j\xc3\xa0", "\"d\xc3\xa9j\xc3\xa0\""},
+    {"quote escaped", "a\"b", "\"a\\\"b\""},
+    {"backslash escaped", "a\\b", "\"a\\\\b\""},
+    {"value that would close the message quote", "x\" y", "\"x\\\" y\""},
 };
 
 struct IntCase {
