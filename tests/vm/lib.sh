@@ -1,0 +1,151 @@
+# The VM rig's building blocks (sourced by tests/vm/run): Debian's kernel,
+# a Debian root made by mmdebstrap, a GPT disk image, initramfs images made
+# by the machine's dracut, and bounded QEMU boots. Every artifact is cached
+# under $cache by a hash of its inputs and rebuilt only when they change.
+# shellcheck shell=bash
+
+vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cache=${MPB_VM_CACHE:-$vm_dir/../../build/vm-cache}
+root_uuid=5a1d0c0e-7e57-4b00-8a11-0000000000a1
+
+log() { printf 'vm: %s\n' "$*" >&2; }
+
+# A short hash of files' contents and of strings.
+key_of() {
+    local x
+    for x in "$@"; do
+        if [[ -f "$x" ]]; then sha256sum <"$x"; else printf '%s\n' "$x"; fi
+    done | sha256sum | cut -c1-16
+}
+
+# Debian's current kernel package, unpacked with its module index.
+# Prints the directory; $kver is set to the kernel version.
+prepare_kernel() {
+    local pkg dir tmp
+    pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+    kver=${pkg#linux-image-}
+    dir="$cache/kernel-$kver"
+    if [[ ! -f "$dir/done" ]]; then
+        log "fetching $pkg"
+        tmp=$(mktemp -d "$cache/tmp.XXXXXX")
+        (cd "$tmp" && apt-get download -q "$pkg" >/dev/null 2>&1)
+        rm -rf "$dir" && mkdir -p "$dir"
+        dpkg -x "$tmp"/*.deb "$dir"
+        depmod -b "$dir" "$kver"
+        rm -rf "$tmp"
+        touch "$dir/done"
+    fi
+    echo "$dir"
+}
+
+# The Debian root as a tarball, from the package list in tests/vm/packages.
+prepare_rootfs() {
+    local tar packages
+    tar="$cache/rootfs-$(key_of "$vm_dir/packages").tar"
+    if [[ ! -f "$tar" ]]; then
+        packages=$(grep -v '^#' "$vm_dir/packages" | paste -sd, -)
+        log "building the Debian root (mmdebstrap: $packages)"
+        mmdebstrap --quiet --format=tar --variant=minbase --include="$packages" bookworm "$tar.part" >&2
+        mv "$tar.part" "$tar"
+    fi
+    echo "$tar"
+}
+
+# Kernel modules the real root loads itself (the initramfs has its own).
+copy_modules() {
+    local kdir=$1 root=$2 m="$1/lib/modules/$kver" d
+    for d in drivers/scsi drivers/md drivers/block drivers/virtio fs lib crypto arch; do
+        mkdir -p "$root/lib/modules/$kver/kernel/$(dirname "$d")"
+        cp -a "$m/kernel/$d" "$root/lib/modules/$kver/kernel/$d"
+    done
+    cp -a "$m"/modules.order "$m"/modules.builtin* "$root/lib/modules/$kver/"
+    depmod -b "$root" "$kver"
+}
+
+# The guest's own files: the overlay in guest/root, fstab, the report unit
+# enabled, and no serial getty (it would hang up ttyS0 under the reports).
+configure_root() {
+    local root=$1
+    cp -a "$vm_dir/guest/root/." "$root/"
+    echo "UUID=$root_uuid / ext4 errors=remount-ro 0 1" >"$root/etc/fstab"
+    ln -sf /dev/null "$root/etc/systemd/system/serial-getty@ttyS0.service"
+    mkdir -p "$root/etc/systemd/system/multi-user.target.wants"
+    ln -sf ../mpb-report.service "$root/etc/systemd/system/multi-user.target.wants/mpb-report.service"
+    ln -sf ../mpb-demo.service "$root/etc/systemd/system/multi-user.target.wants/mpb-demo.service"
+}
+
+# A raw disk: GPT, one ext4 partition holding the root (no loop devices).
+prepare_image() {
+    local kdir=$1 tar=$2 img key root part guest_files
+    mapfile -t guest_files < <(find "$vm_dir/guest/root" -type f | sort)
+    key=$(key_of "$tar" "$kver" "$vm_dir/lib.sh" "${guest_files[@]}")
+    img="$cache/disk-$key.img"
+    if [[ ! -f "$img" ]]; then
+        log "making the disk image"
+        root=$(mktemp -d "$cache/tmp.XXXXXX")
+        tar -C "$root" -xf "$tar"
+        copy_modules "$kdir" "$root"
+        configure_root "$root"
+        part="$root.part"
+        truncate -s 1535M "$part"
+        mkfs.ext4 -q -F -U "$root_uuid" -L root -d "$root" "$part"
+        # 1 MiB before the partition for the GPT, 1 MiB after for its backup
+        truncate -s 1537M "$img.part"
+        printf 'label: gpt\nstart=2048, size=%s, type=L, name=root\n' $((1535 * 2048)) |
+            sfdisk -q "$img.part"
+        dd if="$part" of="$img.part" bs=1M seek=1 conv=notrunc,sparse status=none
+        rm -rf "$root" "$part"
+        mv "$img.part" "$img"
+    fi
+    echo "$img"
+}
+
+# An initramfs from the machine's dracut for Debian's kernel, with the
+# dracut modules and files a scenario names (`include` lines: SRC DST).
+prepare_initrd() {
+    local kdir=$1 add=$2 includes=$3 key img args=() src dst
+    key=$(key_of "$kver" "$add" "$includes" "$vm_dir/guest/mpb-initrd-report.sh" \
+        "$vm_dir/guest/root/etc/multipath.conf" "$vm_dir/guest/root/etc/multipath/wwids" \
+        "$vm_dir/guest/root/etc/multipath/bindings")
+    img="$cache/initrd-$key.img"
+    if [[ -f "$img" ]]; then
+        echo "$img"
+        return
+    fi
+    args+=(--include "$vm_dir/guest/mpb-initrd-report.sh" /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
+    # The guest's multipath configuration, as its own dracut would take it.
+    args+=(--include "$vm_dir/guest/root/etc/multipath.conf" /etc/multipath.conf)
+    args+=(--include "$vm_dir/guest/root/etc/multipath" /etc/multipath)
+    while read -r src dst; do
+        [[ -n "$src" ]] && args+=(--include "$src" "$dst")
+    done <<<"$includes"
+    log "building an initramfs (dracut --add '$add')"
+    dracut --quiet --force --no-hostonly --kver "$kver" --kmoddir "$kdir/lib/modules/$kver" \
+        --add "$add" "${args[@]}" "$img.part" >&2
+    mv "$img.part" "$img"
+    echo "$img"
+}
+
+# Sends a monitor command through QMP.
+qmp() {
+    printf '%s\n' '{"execute":"qmp_capabilities"}' \
+        "{\"execute\":\"human-monitor-command\",\"arguments\":{\"command-line\":\"$2\"}}" |
+        socat -t 2 - "UNIX-CONNECT:$1" >/dev/null
+}
+
+# Sets `qemu` to the command line booting DISK with INITRD: one virtio-scsi
+# controller with PATHS scsi-hd devices (dev0.., drives path0..) on the same
+# raw image with the same serial, the serial console in OUT/console.log, a
+# QMP socket at OUT/qmp.sock, and CMDLINE added to the kernel's.
+qemu_command() {
+    local disk=$1 initrd=$2 out=$3 paths=$4 cmdline=$5 i
+    qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -display none -no-reboot
+        -monitor none -kernel "$kdir/boot/vmlinuz-$kver" -initrd "$initrd"
+        -append "root=UUID=$root_uuid console=ttyS0 panic=-1 $cmdline"
+        -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"
+        -device "virtio-scsi-pci,id=scsi0")
+    for ((i = 0; i < paths; i++)); do
+        qemu+=(-drive "if=none,id=path$i,file=$disk,format=raw,file.locking=off"
+            -device "scsi-hd,bus=scsi0.0,drive=path$i,id=dev$i,serial=mpath0")
+    done
+}
