@@ -133,19 +133,47 @@ qmp() {
         socat -t 2 - "UNIX-CONNECT:$1" >/dev/null
 }
 
-# Sets `qemu` to the command line booting DISK with INITRD: one virtio-scsi
-# controller with PATHS scsi-hd devices (dev0.., drives path0..) on the same
-# raw image with the same serial, the serial console in OUT/console.log, a
-# QMP socket at OUT/qmp.sock, and CMDLINE added to the kernel's.
+# A blank data volume: GPT with one ext4 partition (mkfs at the partition's
+# offset, no loop device), for scenarios whose data disk has several paths.
+prepare_data_disk() {
+    local img="$cache/data.img"
+    if [[ ! -f "$img" ]]; then
+        truncate -s 258M "$img.part"
+        printf 'label: gpt\nstart=2048, size=%s, type=L, name=data\n' $((256 * 2048)) |
+            sfdisk -q "$img.part"
+        mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" 256M
+        mv "$img.part" "$img"
+    fi
+    echo "$img"
+}
+
+# Sets `qemu` to the command line booting DISK with INITRD, the serial
+# console in OUT/console.log and a QMP socket at OUT/qmp.sock, CMDLINE added
+# to the kernel's. Disks, from the vm_* settings:
+#   vm_root_disk=multipath: the root image through vm_paths scsi-hd devices
+#     (dev0.., drives path0..) with serial mpath0; =virtio: on virtio-blk;
+#   vm_data_disk/vm_data_paths: a data image through that many scsi-hd
+#     devices (ddev0.., drives dpath0..) with serial data0;
+#   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware.
+# All scsi-hd devices of one image share its raw file, with locking off.
 qemu_command() {
-    local disk=$1 initrd=$2 out=$3 paths=$4 cmdline=$5 i
+    local disk=$1 initrd=$2 out=$3 cmdline=$4 i
     qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -display none -no-reboot
         -monitor none -kernel "$kdir/boot/vmlinuz-$kver" -initrd "$initrd"
         -append "root=UUID=$root_uuid console=ttyS0 panic=-1 $cmdline"
         -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"
         -device "virtio-scsi-pci,id=scsi0")
-    for ((i = 0; i < paths; i++)); do
-        qemu+=(-drive "if=none,id=path$i,file=$disk,format=raw,file.locking=off"
-            -device "scsi-hd,bus=scsi0.0,drive=path$i,id=dev$i,serial=mpath0")
+    [[ ${vm_paused:-no} == yes ]] && qemu+=(-S)
+    if [[ ${vm_root_disk:-multipath} == virtio ]]; then
+        qemu+=(-drive "if=none,id=root,file=$disk,format=raw" -device "virtio-blk-pci,drive=root")
+    else
+        for ((i = 0; i < ${vm_paths:-2}; i++)); do
+            qemu+=(-drive "if=none,id=path$i,file=$disk,format=raw,file.locking=off"
+                -device "scsi-hd,bus=scsi0.0,drive=path$i,id=dev$i,serial=mpath0")
+        done
+    fi
+    for ((i = 0; i < ${vm_data_paths:-0}; i++)); do
+        qemu+=(-drive "if=none,id=dpath$i,file=$vm_data_disk,format=raw,file.locking=off"
+            -device "scsi-hd,bus=scsi0.0,drive=dpath$i,id=ddev$i,serial=data0")
     done
 }
