@@ -62,8 +62,9 @@ copy_modules() {
     depmod -b "$root" "$kver"
 }
 
-# The guest's own files: the overlay in guest/root, fstab, the report unit
-# enabled, and no serial getty (it would hang up ttyS0 under the reports).
+# The guest's own files: the overlay in guest/root, fstab, the report and
+# demo units enabled (each runs only when the kernel command line asks), and
+# no serial getty (it would hang up ttyS0 under the reports).
 configure_root() {
     local root=$1
     cp -a "$vm_dir/guest/root/." "$root/"
@@ -104,7 +105,9 @@ prepare_image() {
 # dracut modules and files a scenario names (`include` lines: SRC DST).
 prepare_initrd() {
     local kdir=$1 add=$2 includes=$3 key img args=() src dst
-    key=$(key_of "$kver" "$add" "$includes" "$vm_dir/guest/mpb-initrd-report.sh" \
+    # The machine's dracut and multipath-tools go into the image too.
+    key=$(key_of "$kver" "$add" "$includes" "$(dpkg-query -W dracut-core multipath-tools kpartx udev)" \
+        "$vm_dir/guest/mpb-initrd-report.sh" \
         "$vm_dir/guest/root/etc/multipath.conf" "$vm_dir/guest/root/etc/multipath/wwids" \
         "$vm_dir/guest/root/etc/multipath/bindings")
     img="$cache/initrd-$key.img"
