@@ -111,10 +111,6 @@ prepare_initrd() {
         "$vm_dir/guest/root/etc/multipath.conf" "$vm_dir/guest/root/etc/multipath/wwids" \
         "$vm_dir/guest/root/etc/multipath/bindings")
     img="$cache/initrd-$key.img"
-    if [[ -f "$img" ]]; then
-        echo "$img"
-        return
-    fi
     args+=(--include "$vm_dir/guest/mpb-initrd-report.sh" /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
     # The guest's multipath configuration, as its own dracut would take it.
     args+=(--include "$vm_dir/guest/root/etc/multipath.conf" /etc/multipath.conf)
@@ -122,10 +118,16 @@ prepare_initrd() {
     while read -r src dst; do
         [[ -n "$src" ]] && args+=(--include "$src" "$dst")
     done <<<"$includes"
-    log "building an initramfs (dracut --add '$add')"
-    dracut --quiet --force --no-hostonly --kver "$kver" --kmoddir "$kdir/lib/modules/$kver" \
-        --add "$add" "${args[@]}" "$img.part" >&2
-    mv "$img.part" "$img"
+    # Scenarios running side by side may want the same image: one builds it.
+    (
+        flock 9
+        if [[ ! -f "$img" ]]; then
+            log "building an initramfs (dracut --add '$add')"
+            dracut --quiet --force --no-hostonly --kver "$kver" --kmoddir "$kdir/lib/modules/$kver" \
+                --add "$add" "${args[@]}" "$img.part" >&2
+            mv "$img.part" "$img"
+        fi
+    ) 9>"$img.lock"
     echo "$img"
 }
 
