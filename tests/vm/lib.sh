@@ -19,7 +19,7 @@ key_of() {
 }
 
 # Debian's current kernel package, unpacked with its module index.
-# Prints the directory; $kver is set to the kernel version.
+# Prints the directory, named kernel-<version>.
 prepare_kernel() {
     local pkg dir tmp
     pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
@@ -136,6 +136,17 @@ qmp() {
     printf '%s\n' '{"execute":"qmp_capabilities"}' \
         "{\"execute\":\"human-monitor-command\",\"arguments\":{\"command-line\":\"$2\"}}" |
         socat -t 2 - "UNIX-CONNECT:$1" >/dev/null
+}
+
+# What every boot shares: sets `cache` to its absolute path, `kdir` and
+# `kver` to Debian's kernel, and `image` to the root disk image.
+prepare_base() {
+    mkdir -p "$cache"
+    cache=$(cd "$cache" && pwd)
+    kdir=$(prepare_kernel)
+    kver=${kdir##*/kernel-}
+    # shellcheck disable=SC2034 # read by the scripts that source this file
+    image=$(prepare_image "$kdir" "$(prepare_rootfs)")
 }
 
 # A blank data volume: GPT with one ext4 partition (mkfs at the partition's
