@@ -398,7 +398,7 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
     // Closed on purpose, like every other key set: a misspelt "vender" would
     // otherwise read as "no vendor" and change decisions silently.
     if (auto p = unknown_key_problem(v, {"vendor", "model", "rev", "hctl", "state", "protocol",
-                                         "vpd_pg83", "vpd_pg80"},
+                                         "vpd_pg83", "vpd_pg80", "dh_state"},
                                      where);
         !p.empty())
         return R::fail(p);
@@ -425,7 +425,7 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
     if (!v.is_object())
         return R::fail(expected(where, "an object", v));
     if (auto p = unknown_key_problem(v, {"name", "devnum", "devtype", "size", "parent",
-                                         "properties", "sysfs", "holders", "mountpoints", "swap"},
+                                         "start", "properties", "sysfs", "holders", "mountpoints", "swap"},
                                      where);
         !p.empty())
         return R::fail(p);
@@ -456,8 +456,14 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
         if (!parent)
             return failed<BlockDevice>(parent);
         d.parent = *parent;
-    } else if (find_member(v, "parent")) {
-        return R::fail(problem_at(member(where, "parent"), "not allowed for a disk"));
+        auto start = optional(v, "start", where, read_unsigned);
+        if (!start)
+            return failed<BlockDevice>(start);
+        d.start = *start;
+    } else {
+        for (const char* key : {"parent", "start"})
+            if (find_member(v, key))
+                return R::fail(problem_at(member(where, key), "not allowed for a disk"));
     }
 
     auto properties = optional(v, "properties", where, read_string_map);
@@ -533,7 +539,9 @@ Result<DmMap> read_map(const Json& v, const std::string& where)
     using R = Result<DmMap>;
     if (!v.is_object())
         return R::fail(expected(where, "an object", v));
-    if (auto p = unknown_key_problem(v, {"name", "uuid", "devnum", "table", "open_count"}, where);
+    if (auto p = unknown_key_problem(v, {"name", "uuid", "devnum", "table", "status", "open_count",
+                                         "read_only"},
+                                     where);
         !p.empty())
         return R::fail(p);
 
@@ -555,10 +563,18 @@ Result<DmMap> read_map(const Json& v, const std::string& where)
     if (!table)
         return failed<DmMap>(table);
     m.table = *table;
+    auto status = optional(v, "status", where, read_string);
+    if (!status)
+        return failed<DmMap>(status);
+    m.status = *status;
     auto open_count = optional(v, "open_count", where, read_open_count);
     if (!open_count)
         return failed<DmMap>(open_count);
     m.open_count = *open_count;
+    auto read_only = optional(v, "read_only", where, read_bool);
+    if (!read_only)
+        return failed<DmMap>(read_only);
+    m.read_only = *read_only;
     return R::ok(std::move(m));
 }
 
@@ -780,8 +796,11 @@ Json device_json(const BlockDevice& d)
     o["devnum"] = d.devt.str();
     o["devtype"] = d.partition ? "partition" : "disk";
     o["size"] = d.size;
-    if (d.partition)
+    if (d.partition) {
         o["parent"] = d.parent;
+        if (d.start != 0)
+            o["start"] = d.start;
+    }
     if (!d.properties.empty())
         o["properties"] = d.properties;
     if (!d.sysfs.empty())
@@ -803,8 +822,12 @@ Json map_json(const DmMap& m)
     o["devnum"] = m.devt.str();
     if (!m.table.empty())
         o["table"] = m.table;
+    if (!m.status.empty())
+        o["status"] = m.status;
     if (m.open_count != 0)
         o["open_count"] = m.open_count;
+    if (m.read_only)
+        o["read_only"] = true;
     return o;
 }
 

@@ -24,11 +24,13 @@ struct BlockDevice {
     DevT devt;
     bool partition = false;                        // devtype "partition"
     std::string parent;                            // the disk of a partition
+    unsigned long long start = 0;                  // a partition's first sector on its disk
     unsigned long long size = 0;                   // 512-byte sectors
     std::map<std::string, std::string> properties; // udev properties
     // sysfs attributes that decisions use: "vendor", "model", "rev",
     // "hctl" (H:C:T:L), "state", "protocol" ("scsi:fcp", "nvme:tcp", ...),
-    // "vpd_pg80"/"vpd_pg83" as hex strings.
+    // "vpd_pg80"/"vpd_pg83" as hex strings, "dh_state" (the attached
+    // SCSI device handler, "detached" when none).
     std::map<std::string, std::string> sysfs;
     std::vector<std::string> holders;              // kernel names from holders/
     std::vector<std::string> mountpoints;          // where it is mounted
@@ -44,6 +46,8 @@ struct DmMap {
     DevT devt;
     std::string table;    // "0 <sectors> multipath ..." as dmsetup table prints it
     int open_count = 0;
+    std::string status;   // as dmsetup status prints it, "" when not read
+    bool read_only = false;
 };
 
 struct Snapshot {

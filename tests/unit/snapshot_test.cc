@@ -115,6 +115,7 @@ void check_same(const Snapshot& a, const Snapshot& b)
             BOOST_TEST(x.devt.str() == y.devt.str());
             BOOST_TEST(x.partition == y.partition);
             BOOST_TEST(x.parent == y.parent);
+            BOOST_TEST(x.start == y.start);
             BOOST_TEST(x.size == y.size);
             BOOST_TEST((x.properties == y.properties));
             BOOST_TEST((x.sysfs == y.sysfs));
@@ -132,6 +133,8 @@ void check_same(const Snapshot& a, const Snapshot& b)
             BOOST_TEST(a.maps[i].devt.str() == b.maps[i].devt.str());
             BOOST_TEST(a.maps[i].table == b.maps[i].table);
             BOOST_TEST(a.maps[i].open_count == b.maps[i].open_count);
+            BOOST_TEST(a.maps[i].status == b.maps[i].status);
+            BOOST_TEST(a.maps[i].read_only == b.maps[i].read_only);
         }
     }
 }
@@ -150,7 +153,8 @@ Snapshot everything()
                       {"ID_FS_LABEL", "donn\xc3\xa9"
                                       "es\nline2"},
                       {"EMPTY", ""}};
-    sda.sysfs = {{"vendor", "QEMU"}, {"hctl", "0:0:0:0"}, {"vpd_pg80", "008000066d7061746830"}};
+    sda.sysfs = {{"vendor", "QEMU"}, {"hctl", "0:0:0:0"}, {"vpd_pg80", "008000066d7061746830"},
+                 {"dh_state", "alua"}};
     sda.holders = {"dm-0"};
     BlockDevice sda1;
     sda1.name = "sda1";
@@ -158,6 +162,7 @@ Snapshot everything()
     sda1.partition = true;
     sda1.parent = "sda";
     sda1.size = 2093056;
+    sda1.start = 2048;
     sda1.mountpoints = {"/boot", "/mnt/with space"};
     BlockDevice sdb;
     sdb.name = "sdb";
@@ -169,8 +174,9 @@ Snapshot everything()
     dm0.devt = {253, 0};
     s.devices = {sda, sda1, sdb, dm0};
     s.maps = {DmMap{"mpatha", "mpath-0QEMU_QEMU_HARDDISK_mpath0", {253, 0},
-                    "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 2},
-              DmMap{"plain", "", {253, 1}, "", 0}};
+                    "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 2,
+                    "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1", true},
+              DmMap{"plain", "", {253, 1}, "", 0, "", false}};
     return s;
 }
 
@@ -653,10 +659,12 @@ BOOST_AUTO_TEST_CASE(all_members_are_read)
          "properties": {"ID_SERIAL": "0QEMU_QEMU_HARDDISK_mpath0"},
          "sysfs": {"vendor": "QEMU", "hctl": "1:0:2:3"},
          "holders": ["dm-0"], "mountpoints": ["/a", "/b"], "swap": true},
-        {"name": "sda1", "devnum": "8:1", "devtype": "partition", "size": 2093056, "parent": "sda"}
+        {"name": "sda1", "devnum": "8:1", "devtype": "partition", "size": 2093056, "parent": "sda",
+         "start": 2048}
       ],
       "maps": [{"name": "mpatha", "uuid": "mpath-0QEMU_QEMU_HARDDISK_mpath0", "devnum": "253:0",
-                "table": "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", "open_count": 1}]
+                "table": "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", "open_count": 1,
+                "status": "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1", "read_only": true}]
     })");
     BOOST_TEST(s.cmdline == "root=/dev/mapper/mpatha-part1 ro");
     BOOST_TEST_REQUIRE(s.devices.size() == 2u);
@@ -672,11 +680,19 @@ BOOST_AUTO_TEST_CASE(all_members_are_read)
     BOOST_TEST(sda1.partition);
     BOOST_TEST(sda1.parent == "sda");
     BOOST_TEST(sda1.devt.str() == "8:1");
+    BOOST_TEST(sda1.start == 2048u);
     BOOST_TEST_REQUIRE(s.maps.size() == 1u);
     BOOST_TEST(s.maps[0].name == "mpatha");
     BOOST_TEST(s.maps[0].uuid == "mpath-0QEMU_QEMU_HARDDISK_mpath0");
     BOOST_TEST(s.maps[0].table == "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1");
     BOOST_TEST(s.maps[0].open_count == 1);
+    BOOST_TEST(s.maps[0].status == "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1");
+    BOOST_TEST(s.maps[0].read_only);
+}
+
+BOOST_AUTO_TEST_CASE(start_is_refused_on_a_disk)
+{
+    check_refused(DOC(SDA_WITH("\"start\": 2048")), "devices[0].start: not allowed for a disk");
 }
 
 BOOST_AUTO_TEST_CASE(huge_numbers_at_their_limits)
@@ -744,7 +760,7 @@ BOOST_AUTO_TEST_CASE(format_uses_the_documented_order_and_omits_defaults)
     sda1.mountpoints = {"/"};
     sda1.swap = true;
     s.devices = {sda, sda1};
-    s.maps = {DmMap{"mpatha", "", {253, 0}, "", 0}, DmMap{"b", "u", {253, 1}, "0 8 linear 8:0 0", 1}};
+    s.maps = {DmMap{"mpatha", "", {253, 0}, "", 0, "", false}, DmMap{"b", "u", {253, 1}, "0 8 linear 8:0 0", 1, "", false}};
     BOOST_TEST(mpb::format_snapshot(s) ==
                R"({
   "format": "mpath-boot-snapshot",
