@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <string_view>
+#include <utility>
 
 #include "cmd/commands.hh"
 #include "cmd/options.hh"
@@ -39,8 +40,15 @@ int main(int argc, char** argv)
         log.error("no command given (see mpath-boot --help)");
         return 2;
     }
-    if (o.command == "dry-run")
-        return mpb::cmd_dry_run(o, log);
+    using Command = int (*)(const mpb::CliOptions&, const mpb::Logger&);
+    static const std::pair<std::string_view, Command> commands[] = {
+        {"udev-check", mpb::cmd_udev_check}, {"assemble", mpb::cmd_assemble},
+        {"dry-run", mpb::cmd_dry_run},       {"status", mpb::cmd_status},
+        {"capture", mpb::cmd_capture},
+    };
+    for (const auto& [name, run] : commands)
+        if (o.command == name)
+            return run(o, log);
     log.error("unknown command " + o.command + " (see mpath-boot --help)");
     return 2;
 }

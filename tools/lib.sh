@@ -12,7 +12,7 @@ build_tree() {
     fi
     mkdir -p "$build"
     if [[ ! -f "$build/Makefile" ]]; then
-        (cd "$build" && "$top/configure" --enable-werror --quiet)
+        (cd "$build" && "$top/configure" --enable-werror --quiet --prefix=/usr --sysconfdir=/etc)
     fi
     make -C "$build" -j"$(nproc)" --no-print-directory
 }

@@ -7,5 +7,9 @@
 namespace mpb {
 
 int cmd_dry_run(const CliOptions& o, const Logger& log);
+int cmd_udev_check(const CliOptions& o, const Logger& log);
+int cmd_assemble(const CliOptions& o, const Logger& log);
+int cmd_status(const CliOptions& o, const Logger& log);
+int cmd_capture(const CliOptions& o, const Logger& log);
 
 }  // namespace mpb

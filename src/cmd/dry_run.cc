@@ -1,13 +1,10 @@
 // mpath-boot dry-run: what would be built, and why, without touching dm.
 #include <cstdio>
-#include <string_view>
 
 #include "cmd/commands.hh"
+#include "cmd/common.hh"
 #include "core/coalesce.hh"
 #include "core/report.hh"
-#include "core/snapshot.hh"
-#include "sys/config_files.hh"
-#include "sys/safe_write.hh"
 
 namespace mpb {
 
@@ -19,11 +16,12 @@ const char* dry_run_help()
        mpath-boot dry-run - show the maps that would be built
 
 SYNOPSIS
-       mpath-boot [OPTIONS] dry-run --replay FILE
+       mpath-boot [OPTIONS] dry-run [--replay FILE]
 
 DESCRIPTION
        Runs every decision of mpath-boot -- blacklist, WWIDs, find_multipaths,
-       names, dm tables -- on the machine snapshot FILE (see docs/snapshot.md)
+       names, dm tables -- on the running system (every block device and
+       dm map), or on the machine snapshot FILE (see docs/snapshot.md),
        with the configuration and state files given by the global options, and
        prints the result in the shape of "multipath -d -v2": for each map
        "create: NAME (WWID) dm-? VENDOR,PRODUCT", its size, features and
@@ -35,67 +33,45 @@ DESCRIPTION
 
 OPTIONS
        --replay FILE
-              The snapshot to decide on.
+              Decide on the snapshot FILE instead of the running system.
 
        -h, --help
               Show this manual and exit.
 
 EXIT STATUS
        0 when the decision ran (even if nothing would be built), 1 when the
-       snapshot cannot be read or is malformed, 2 on a usage error.
+       snapshot cannot be read or is malformed or the system cannot be
+       read, 2 on a usage error.
 )";
-}
-
-void report(const Logger& log, const Diagnostics& ds)
-{
-    for (const auto& d : ds) {
-        if (d.severity == Severity::error)
-            log.error(d.text);
-        else
-            log.warning(d.text);
-    }
 }
 
 }  // namespace
 
 int cmd_dry_run(const CliOptions& o, const Logger& log)
 {
-    std::string replay;
-    for (std::size_t i = 0; i < o.args.size(); ++i) {
-        std::string_view a = o.args[i];
-        if (a == "--replay" && i + 1 < o.args.size()) {
-            replay = o.args[++i];
-        } else if (a.starts_with("--replay=")) {
-            replay = std::string(a.substr(9));
-        } else {
-            log.error("dry-run: unexpected argument " + std::string(a) + " (see mpath-boot dry-run --help)");
-            return 2;
-        }
+    auto args = parse_sub_args("dry-run", o.args, {"--replay"}, {});
+    if (!args) {
+        log.error(args.error());
+        return 2;
     }
     if (o.help) {
         std::fputs(dry_run_help(), stdout);
         return 0;
     }
-    if (replay.empty()) {
-        log.error("dry-run: --replay FILE is required (live discovery comes with the assemble command)");
+    if (!args->words.empty()) {
+        log.error("dry-run: unexpected argument " + args->words.front() + " (see mpath-boot dry-run --help)");
         return 2;
     }
-    auto text = read_file(replay);
-    if (!text) {
-        log.error("cannot read snapshot: " + text.error());
+    auto machine = open_machine(args.value());
+    if (!machine) {
+        log.error(machine.error());
         return 1;
     }
-    auto snap = parse_snapshot(text.value(), replay);
-    if (!snap) {
-        log.error(snap.error());
-        return 1;
-    }
-    auto cfg = read_config(o.config, o.config_dir);
-    report(log, cfg.diagnostics);
-    auto state = read_state(o.state_dir);
-    report(log, state.problems);
-    PlanInput in{cfg, state.wwids, state.bindings, snap->maps, false, state.bindings_readable};
-    auto plan = plan_from_snapshot(snap.value(), in);
+    auto inputs = read_inputs(o, log);
+    const Snapshot& snap = machine->snap;
+    PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap.maps, false,
+                 inputs.state.bindings_readable};
+    auto plan = plan_from_snapshot(snap, in);
     std::fputs(format_plan(plan, o.state_dir, o.verbosity >= 2).c_str(), stdout);
     return 0;
 }

@@ -20,11 +20,30 @@ DESCRIPTION
        /etc/multipath/wwids), so either tool can take over from the other.
 
 COMMANDS
-       dry-run --replay FILE
-              Show what would be built from the machine snapshot FILE, in the
-              shape of "multipath -d -v2", followed by the reason for every
-              device left out. Nothing is changed. See "mpath-boot dry-run
-              --help".
+       udev-check DEVNAME
+              For udev rules (IMPORT{program}): print
+              DM_MULTIPATH_DEVICE_PATH=1 or 0 for a block device, with its
+              WWID and map name when known.
+
+       assemble [WWID|DEVNAME ...]
+              Build the multipath maps and their partition maps; safe to run
+              again to add paths that appeared later.
+
+       dry-run
+              Show what assemble would build, in the shape of "multipath -d
+              -v2", and the reason for every device left out. Nothing is
+              changed.
+
+       status [--json]
+              Show the multipath maps in the shape of "multipath -l": groups,
+              paths and their device-mapper states.
+
+       capture OUTPUT
+              Save the machine's block devices and maps as a snapshot file.
+
+       Each command takes --replay FILE to act on a snapshot
+       (docs/snapshot.md) instead of the running system.
+       "mpath-boot COMMAND --help" shows the manual of each command.
 
 OPTIONS
        --config FILE
@@ -43,6 +62,9 @@ OPTIONS
 
        -q, --quiet
               Errors only.
+
+       Messages go to stderr; in the initramfs (when /etc/initrd-release
+       exists) also to the kernel log with a syslog priority.
 
        -h, --help
               Show this manual and exit.

@@ -37,53 +37,81 @@ const DmMap* existing_map(const std::vector<DmMap>& maps, const std::string& wwi
     return nullptr;
 }
 
-struct Decision {
-    bool take = false;
-    std::string reason;
-};
+Claim take(std::string why) { return {Claim::Verdict::take, std::move(why)}; }
+Claim leave(std::string why) { return {Claim::Verdict::leave, std::move(why)}; }
 
-Decision find_multipaths(const Group& g, const EffectiveSettings& s, const PlanInput& in)
+// "find_multipaths strict", with " (where it was set)" when asked.
+std::string mode_label(const EffectiveSettings& s, bool cite_origin)
 {
-    auto mode = s.find_multipaths.value;
-    auto how = std::string("find_multipaths ") + to_string(mode);
-    if (existing_map(in.maps, g.wwid))
-        return {true, "a map for this WWID exists"};
-    if (in.wwids.contains(g.wwid))
-        return {true, "WWID is in the wwids file"};
-    if (mode == FindMultipaths::off || mode == FindMultipaths::greedy)
-        return {true, how + ": every path is used"};
-    if (mode == FindMultipaths::strict)
-        return {false, how + ": WWID " + g.wwid + " is not in the wwids file"};
-    if (g.paths.size() >= 2)
-        return {true, how + ": " + std::to_string(g.paths.size()) + " paths share the WWID"};
-    if (mode == FindMultipaths::on)
-        return {false, how + ": single path and WWID " + g.wwid + " is not in the wwids file"};
-    auto wait = std::to_string(s.find_multipaths_timeout.value) + " s";
-    if (in.smart_wait_over)
-        return {false, how + ": no second path appeared within " + wait + "; released"};
-    return {false, how + ": single path, waiting up to " + wait + " for a second one"};
+    auto label = std::string("find_multipaths ") + to_string(s.find_multipaths.value);
+    return cite_origin ? label + " (" + s.find_multipaths.origin.describe() + ")" : label;
 }
 
-// Why a group must not be claimed, "" when it may.
-std::string in_use_reason(const Group& g)
+// on or smart, one path seen, WWID neither listed nor mapped.
+Claim single_path(const std::string& how, const std::string& unlisted, const EffectiveSettings& s,
+                  SmartTimer smart)
 {
-    for (const auto* p : g.paths)
+    if (s.find_multipaths.value == FindMultipaths::on)
+        return leave(how + ": single path and " + unlisted);
+    auto wait = std::to_string(s.find_multipaths_timeout.value) + " s";
+    switch (smart) {
+    case SmartTimer::expired:
+        return leave(how + ": no second path appeared within " + wait + "; released");
+    case SmartTimer::running:
+        return leave(how + ": single path, waiting up to " + wait + " for a second one");
+    case SmartTimer::absent:
+        break;
+    }
+    return leave(how + ": single path and " + unlisted +
+                 " (no wait timer here: smart acts as yes)");
+}
+
+}  // namespace
+
+Claim find_multipaths_claim(const WwidFacts& f, const EffectiveSettings& s, SmartTimer smart,
+                            bool cite_origin)
+{
+    auto mode = s.find_multipaths.value;
+    auto how = mode_label(s, cite_origin);
+    if (f.has_map)
+        return take("a map for this WWID exists");
+    if (f.in_wwids)
+        return take("WWID is in the wwids file");
+    if (mode == FindMultipaths::off || mode == FindMultipaths::greedy)
+        return take(how + ": every path is used");
+    auto unlisted = "WWID " + f.wwid + " is not in the wwids file";
+    if (mode == FindMultipaths::strict)
+        return leave(how + ": " + unlisted);
+    if (!f.paths)
+        return {Claim::Verdict::count_paths,
+                how + ": " + unlisted + "; its paths are not counted yet"};
+    if (*f.paths >= 2)
+        return take(how + ": " + std::to_string(*f.paths) + " paths share the WWID");
+    return single_path(how, unlisted, s, smart);
+}
+
+std::string in_use_reason(const std::vector<const PathRecord*>& paths)
+{
+    for (const auto* p : paths)
         if (!p->in_use.empty())
             return "not claimed: " + p->in_use;
     return {};
 }
 
-std::vector<std::string> taken_names(const PlanInput& in, const std::string& wwid)
+std::vector<std::string> names_taken(const Config& c, const std::vector<DmMap>& maps,
+                                     const std::string& wwid)
 {
     std::vector<std::string> taken;
-    for (const auto& m : in.config.multipaths)
+    for (const auto& m : c.multipaths)
         if (m.alias && m.wwid != wwid)
             taken.push_back(m.alias->value);
-    for (const auto& m : in.maps)
+    for (const auto& m : maps)
         if (m.uuid != "mpath-" + wwid)
             taken.push_back(m.name);
     return taken;
 }
+
+namespace {
 
 class Coalescer {
 public:
@@ -107,10 +135,13 @@ private:
     {
         const auto* mp = in_.config.find_multipath(g.wwid);
         auto settings = resolve_settings(in_.config, g.paths.front()->devices, mp);
-        auto d = find_multipaths(g, settings, in_);
-        if (!d.take)
+        WwidFacts facts{g.wwid, existing_map(in_.maps, g.wwid) != nullptr,
+                        in_.wwids.contains(g.wwid), g.paths.size()};
+        auto timer = in_.smart_wait_over ? SmartTimer::expired : SmartTimer::running;
+        auto d = find_multipaths_claim(facts, settings, timer);
+        if (d.verdict != Claim::Verdict::take)
             return leave_out(g, d.reason);
-        auto busy = in_use_reason(g);
+        auto busy = in_use_reason(g.paths);
         if (!busy.empty())
             return leave_out(g, busy);
         build(g, settings, mp, d.reason);
@@ -159,7 +190,7 @@ private:
 
     void name(MapPlan& m, const MultipathEntry* mp)
     {
-        auto taken = taken_names(in_, m.wwid);
+        auto taken = names_taken(in_.config, in_.maps, m.wwid);
         for (const auto& other : plan_.maps)
             taken.push_back(other.name);
         auto choice = choose_name(m.wwid, m.settings, mp, bindings_, taken, in_.may_bind);

@@ -2,6 +2,8 @@
 // and for every device left out, why.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +53,45 @@ struct PlanInput {
     // False when the bindings file could not be read: no new friendly names.
     bool may_bind = true;
 };
+
+// ----- The find_multipaths rule, shared with udev-check -----------------------
+
+// Where a single new path under find_multipaths smart stands: the timer
+// running or expired (multipathd's wait), or absent, as in udev-check,
+// which has no timer and so treats smart like yes.
+enum class SmartTimer { running, expired, absent };
+
+// What the rule knows about one WWID.
+struct WwidFacts {
+    std::string wwid;
+    bool has_map = false;                // a dm map with UUID "mpath-<WWID>" exists
+    bool in_wwids = false;               // listed in the wwids file
+    std::optional<std::size_t> paths;    // paths seen with it; nullopt: not counted yet
+};
+
+struct Claim {
+    enum class Verdict { take, leave, count_paths };
+    Verdict verdict = Verdict::leave;
+    std::string reason;  // "find_multipaths strict: WWID X is not in the wwids file", ...
+};
+
+// Decides one WWID, in order: an existing map, the wwids file, off/greedy,
+// strict, two or more paths, a single path. count_paths only for on/smart
+// when `f.paths` is not known. With `cite_origin`, the mode is followed by
+// where it was set: "find_multipaths strict (built-in default): ...".
+Claim find_multipaths_claim(const WwidFacts& f, const EffectiveSettings& s, SmartTimer smart,
+                            bool cite_origin = false);
+
+// "not claimed: <what uses it>" for the first path in use, "" when none is:
+// a WWID with a path in use is not claimed at all.
+std::string in_use_reason(const std::vector<const PathRecord*>& paths);
+
+// Names that must not be handed to `wwid`: aliases configured for other
+// WWIDs and names of `maps` that belong to other WWIDs.
+std::vector<std::string> names_taken(const Config& c, const std::vector<DmMap>& maps,
+                                     const std::string& wwid);
+
+// ----- Coalescing --------------------------------------------------------------
 
 // Groups path records by WWID and decides each group with find_multipaths:
 //   strict: only WWIDs in the wwids file or with a map;

@@ -82,48 +82,94 @@ bool number(const std::vector<std::string>& t, std::size_t& i, long long& n)
     return i < t.size() && parse_int(t[i++], n) && n >= 0;
 }
 
-bool read_group(const std::vector<std::string>& t, std::size_t& i, std::vector<std::string>& paths)
+// The words t[from, to) as one string.
+std::string joined(const std::vector<std::string>& t, std::size_t from, std::size_t to)
+{
+    std::string out;
+    for (std::size_t k = from; k < to; ++k)
+        out += (out.empty() ? "" : " ") + t[k];
+    return out;
+}
+
+// Reads "N word..." from `t` at `i` as the table spells it, count included.
+bool counted_text(const std::vector<std::string>& t, std::size_t& i, std::string& out)
+{
+    std::vector<std::string> words;
+    std::size_t from = i;
+    if (!counted(t, i, words))
+        return false;
+    out = joined(t, from, i);
+    return true;
+}
+
+bool read_group(const std::vector<std::string>& t, std::size_t& i, TableGroup& g)
 {
     std::vector<std::string> selector_args;
     long long npaths = 0, nargs = 0;
+    std::size_t from = i;
     if (i >= t.size())
         return false;
     ++i;  // the selector's name
-    if (!counted(t, i, selector_args) || !number(t, i, npaths) || !number(t, i, nargs))
+    if (!counted(t, i, selector_args))
+        return false;
+    g.selector = joined(t, from, i);
+    if (!number(t, i, npaths) || !number(t, i, nargs))
         return false;
     for (long long p = 0; p < npaths; ++p) {
         if (i + 1 + nargs > t.size())
             return false;
-        paths.push_back(t[i]);
+        g.paths.push_back(t[i]);
         i += 1 + nargs;
     }
     return true;
 }
 
+// The count word dropped: "2 a b" -> {"a", "b"}.
+std::vector<std::string> words_after_count(const std::string& counted)
+{
+    auto w = split_words(counted);
+    if (!w.empty())
+        w.erase(w.begin());
+    return w;
+}
+
 }  // namespace
+
+Result<MultipathTable> read_multipath_table(std::string_view table)
+{
+    auto t = split_words(table);
+    MultipathTable m;
+    long long sectors = 0, ngroups = 0, first = 0;
+    std::size_t i = 3;
+    if (t.size() < 3 || t[0] != "0" || !parse_int(t[1], sectors) || t[2] != "multipath")
+        return Result<MultipathTable>::fail("not a multipath table");
+    m.sectors = static_cast<unsigned long long>(sectors);
+    if (!counted_text(t, i, m.features) || !counted_text(t, i, m.hwhandler) ||
+        !number(t, i, ngroups) || !number(t, i, first))
+        return Result<MultipathTable>::fail("malformed multipath table header");
+    for (long long g = 0; g < ngroups; ++g) {
+        m.groups.emplace_back();
+        if (!read_group(t, i, m.groups.back()))
+            return Result<MultipathTable>::fail("malformed path group " + std::to_string(g + 1));
+    }
+    if (i != t.size())
+        return Result<MultipathTable>::fail("trailing words after the last path group");
+    return Result<MultipathTable>::ok(std::move(m));
+}
 
 Result<TableShape> parse_multipath_table(std::string_view table)
 {
-    auto t = split_words(table);
+    auto m = read_multipath_table(table);
+    if (!m)
+        return Result<TableShape>::fail(m.error());
     TableShape s;
-    long long sectors = 0, ngroups = 0, first = 0;
-    std::vector<std::string> hw;
-    std::size_t i = 3;
-    if (t.size() < 3 || t[0] != "0" || !parse_int(t[1], sectors) || t[2] != "multipath")
-        return Result<TableShape>::fail("not a multipath table");
-    s.sectors = static_cast<unsigned long long>(sectors);
-    if (!counted(t, i, s.features) || !counted(t, i, hw) || !number(t, i, ngroups) ||
-        !number(t, i, first))
-        return Result<TableShape>::fail("malformed multipath table header");
+    s.sectors = m->sectors;
+    s.features = words_after_count(m->features);
     std::sort(s.features.begin(), s.features.end());
+    auto hw = words_after_count(m->hwhandler);
     s.hardware_handler = hw.empty() ? "" : hw.front();
-    for (long long g = 0; g < ngroups; ++g) {
-        s.groups.emplace_back();
-        if (!read_group(t, i, s.groups.back()))
-            return Result<TableShape>::fail("malformed path group " + std::to_string(g + 1));
-    }
-    if (i != t.size())
-        return Result<TableShape>::fail("trailing words after the last path group");
+    for (const auto& g : m->groups)
+        s.groups.push_back(g.paths);
     return Result<TableShape>::ok(std::move(s));
 }
 

@@ -40,6 +40,25 @@ struct TableShape {
 // shows e.g. two path arguments for service-time). Fails with a reason.
 Result<TableShape> parse_multipath_table(std::string_view table);
 
+// A multipath table part by part, each part as the table spells it: what
+// multipath -l shows of a live map.
+struct TableGroup {
+    std::string selector;            // name and counted arguments: "service-time 0"
+    std::vector<std::string> paths;  // "maj:min", in table order
+    bool operator==(const TableGroup&) const = default;
+};
+
+struct MultipathTable {
+    unsigned long long sectors = 0;
+    std::string features;            // the count and words: "0", "1 queue_if_no_path"
+    std::string hwhandler;           // the count and words: "0", "1 alua"
+    std::vector<TableGroup> groups;
+    bool operator==(const MultipathTable&) const = default;
+};
+
+// Reads a table as parse_multipath_table does, failing with the same reasons.
+Result<MultipathTable> read_multipath_table(std::string_view table);
+
 // True when both tables build the same map: size, features, handler, and the
 // same paths in the same groups. Selector arguments are not compared.
 bool same_map(std::string_view a, std::string_view b);

@@ -91,4 +91,47 @@ StateFiles read_state(const std::string& dir)
     return s;
 }
 
+namespace {
+
+// `lines` appended to the file's text, or the whole new file from `fresh`.
+Result<Unit> append_lines(const std::string& path, const std::string& lines, const std::string& fresh)
+{
+    std::string text = fresh;
+    if (file_exists(path)) {
+        auto old = read_file(path);
+        if (!old)
+            return Result<Unit>::fail(old.error() + "; not changed");
+        text = old.value();
+        if (!text.empty() && text.back() != '\n')
+            text += '\n';
+        text += lines;
+    }
+    WriteOptions opts;
+    opts.mode = state_file_mode;
+    opts.create_parent = true;
+    return write_file_atomically(path, text, opts);
+}
+
+}  // namespace
+
+Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& entries)
+{
+    if (entries.empty())
+        return Result<Unit>::ok({});
+    std::string lines;
+    for (const auto& b : entries)
+        lines += b.alias + " " + b.wwid + "\n";
+    return append_lines(dir + "/bindings", lines, format_bindings(entries));
+}
+
+Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids)
+{
+    if (wwids.empty())
+        return Result<Unit>::ok({});
+    std::string lines;
+    for (const auto& w : wwids)
+        lines += "/" + w + "/\n";
+    return append_lines(dir + "/wwids", lines, format_wwids(wwids));
+}
+
 }  // namespace mpb

@@ -7,6 +7,7 @@
 #include "core/bindings.hh"
 #include "core/config.hh"
 #include "core/wwids.hh"
+#include "sys/safe_write.hh"
 
 namespace mpb {
 
@@ -24,5 +25,12 @@ struct StateFiles {
 
 // `dir`/bindings and `dir`/wwids; missing files are empty tables.
 StateFiles read_state(const std::string& dir);
+
+// Add entries to `dir`/bindings and `dir`/wwids through the safe writer
+// (lock, temp + fsync + rename, mode 0600), keeping every existing line;
+// a missing file is created with multipath-tools' header. A file that
+// exists but cannot be read is never replaced.
+Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& entries);
+Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids);
 
 }  // namespace mpb

@@ -458,4 +458,50 @@ BOOST_AUTO_TEST_CASE(shape_of_the_kernel_form)
     BOOST_TEST(r->groups[1] == std::vector<std::string>{"8:16"}, boost::test_tools::per_element());
 }
 
+// Each part as the table spells it, as multipath -l shows a live map.
+struct PartsCase {
+    const char* name;
+    std::string table;
+    std::string features, hwhandler;
+    std::vector<mpb::TableGroup> groups;
+};
+
+std::ostream& operator<<(std::ostream& os, const PartsCase& c) { return os << c.name; }
+
+const PartsCase parts_cases[] = {
+    {"ours", ours, "1 queue_if_no_path", "1 alua",
+     {{"service-time 0", {"8:0"}}, {"service-time 0", {"8:16"}}}},
+    {"the kernel's", kernel, "1 queue_if_no_path", "1 alua",
+     {{"service-time 0", {"8:0"}}, {"service-time 0", {"8:16"}}}},
+    // The kernel's order, kept: not sorted as in TableShape.
+    {"features in kernel order",
+     "0 8 multipath 3 queue_if_no_path pg_init_retries 50 0 1 1 round-robin 0 2 1 8:0 1 8:16 1",
+     "3 queue_if_no_path pg_init_retries 50", "0", {{"round-robin 0", {"8:0", "8:16"}}}},
+    {"selector arguments", "0 8 multipath 0 0 1 1 historical-service-time 2 3 4 1 0 8:0",
+     "0", "0", {{"historical-service-time 2 3 4", {"8:0"}}}},
+    {"handler arguments", "0 8 multipath 0 2 emc 1 1 1 round-robin 0 1 1 8:0 1",
+     "0", "2 emc 1", {{"round-robin 0", {"8:0"}}}},
+    {"no paths", "0 2097152 multipath 0 0 0 0", "0", "0", {}},
+};
+
+BOOST_DATA_TEST_CASE(tables_part_by_part, bdata::make(parts_cases), c)
+{
+    auto r = mpb::read_multipath_table(c.table);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r->features == c.features);
+    BOOST_TEST(r->hwhandler == c.hwhandler);
+    BOOST_TEST_REQUIRE(r->groups.size() == c.groups.size());
+    for (std::size_t g = 0; g < c.groups.size(); ++g) {
+        BOOST_TEST(r->groups[g].selector == c.groups[g].selector);
+        BOOST_TEST(r->groups[g].paths == c.groups[g].paths, boost::test_tools::per_element());
+    }
+}
+
+BOOST_DATA_TEST_CASE(part_by_part_gives_the_same_reasons, bdata::make(bad_tables), c)
+{
+    auto r = mpb::read_multipath_table(c.table);
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == c.reason);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

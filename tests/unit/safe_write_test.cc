@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "sys/safe_write.hh"
+#include "test_util.hh"
 
 using namespace std::chrono_literals;
 using mpb::WriteOptions;
@@ -29,25 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory, removed (without following symlinks) at scope exit.
-struct TempDir {
-    std::string path;
-    TempDir()
-    {
-        char tmpl[] = "/tmp/mpb-safe-write-XXXXXX";
-        const char* p = ::mkdtemp(tmpl);
-        BOOST_REQUIRE(p != nullptr);
-        path = p;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    std::string at(const std::string& name) const { return path + "/" + name; }
-};
+using TempDir = mpb::test::TempDir;
 
 void put(const std::string& path, const std::string& content)
 {

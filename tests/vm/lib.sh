@@ -163,6 +163,32 @@ prepare_data_disk() {
     echo "$img"
 }
 
+# A small ext4 image with what a scenario's guest script needs: the
+# project installed into stage/ (make install DESTDIR=$MPB_STAGE), the
+# script as script, and guest/payload/lib.sh as lib.sh. The guest's report
+# unit mounts it read-only (virtio serial mpbpayload) when the kernel
+# command line has mpb.payload, copies stage/ over /, and runs the script.
+prepare_payload() {
+    local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    key=$(key_of "$script" "$vm_dir/guest/payload/lib.sh" \
+        "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
+    img="$cache/payload-$key.img"
+    (
+        flock 9
+        if [[ ! -f "$img" ]]; then
+            dir=$(mktemp -d "$cache/tmp.XXXXXX")
+            cp -a "$stage" "$dir/stage"
+            cp "$script" "$dir/script"
+            cp "$vm_dir/guest/payload/lib.sh" "$dir/lib.sh"
+            truncate -s 64M "$img.part"
+            mkfs.ext4 -q -F -L mpbpayload -d "$dir" "$img.part"
+            rm -rf "$dir"
+            mv "$img.part" "$img"
+        fi
+    ) 9>"$cache/payload.lock"
+    echo "$img"
+}
+
 # Sets `qemu` to the command line booting DISK with INITRD, the serial
 # console in OUT/console.log and a QMP socket at OUT/qmp.sock, CMDLINE added
 # to the kernel's. Disks, from the vm_* settings:
@@ -170,6 +196,7 @@ prepare_data_disk() {
 #     (dev0.., drives path0..) with serial mpath0; =virtio: on virtio-blk;
 #   vm_data_disk/vm_data_paths: a data image through that many scsi-hd
 #     devices (ddev0.., drives dpath0..) with serial data0;
+#   vm_payload: a payload image (prepare_payload) on virtio-blk, read-only;
 #   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware.
 # All scsi-hd devices of one image share its raw file, with locking off.
 qemu_command() {
@@ -192,4 +219,8 @@ qemu_command() {
         qemu+=(-drive "if=none,id=dpath$i,file=$vm_data_disk,format=raw,file.locking=off"
             -device "scsi-hd,bus=scsi0.0,drive=dpath$i,id=ddev$i,serial=data0")
     done
+    if [[ -n ${vm_payload:-} ]]; then
+        qemu+=(-drive "if=none,id=payload,file=$vm_payload,format=raw,readonly=on"
+            -device "virtio-blk-pci,drive=payload,serial=mpbpayload")
+    fi
 }

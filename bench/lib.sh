@@ -1,0 +1,27 @@
+# Shared by the benchmarks (sourced): stage the build for the guest, boot
+# one rig scenario, read its results.
+# shellcheck shell=bash
+
+bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+top=$(cd "$bench_dir/.." && pwd)
+build="$top/build"
+
+# Builds the tree (tools/lib.sh) and installs it into the payload stage.
+stage_build() {
+    # shellcheck source=tools/lib.sh
+    source "$top/tools/lib.sh"
+    build_tree >&2
+    rm -rf "$build/vm-stage"
+    make -C "$build" --no-print-directory install DESTDIR="$build/vm-stage" >/dev/null
+    export MPB_STAGE="$build/vm-stage" MPB_VM_CACHE="$build/vm-cache"
+}
+
+# Boots bench/NAME.scn and prints its results file ("key=value" lines).
+run_bench_vm() {
+    local name=$1
+    "$top/tests/vm/run" "$bench_dir/$name.scn" >&2 || true
+    cat "$MPB_VM_CACHE/runs/$name/results"
+}
+
+# The value of KEY in a results text.
+value_of() { sed -n "s/^$2=//p" <<<"$1" | tail -n 1; }

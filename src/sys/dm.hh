@@ -1,0 +1,41 @@
+// Device-mapper behind one small interface: the live kernel (libdevmapper)
+// or, for --replay, the maps of a snapshot kept in memory.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/result.hh"
+#include "core/snapshot.hh"
+#include "sys/safe_write.hh"
+
+namespace mpb {
+
+// udev flags for a change, as multipath-tools sets them (libmultipath/devmapper.h).
+struct DmChange {
+    bool reload = false;       // DM_SUBSYSTEM_UDEV_FLAG0: an existing map's paths changed
+    bool skip_kpartx = false;  // DM_SUBSYSTEM_UDEV_FLAG1: kpartx rules leave it alone
+};
+
+class DmOps {
+public:
+    virtual ~DmOps() = default;
+    // Every map with its UUID, device number, open count, table and, for
+    // multipath maps, status.
+    virtual Result<std::vector<DmMap>> list() = 0;
+    // Creates, loads and resumes `name` with `table` ("0 SECTORS TARGET ARGS");
+    // returns when udev has processed the new device.
+    virtual Result<DevT> create(const std::string& name, const std::string& uuid,
+                                const std::string& table, DmChange change) = 0;
+    // Loads `table` into the inactive slot of `name` and resumes it.
+    virtual Result<Unit> reload(const std::string& name, const std::string& table, DmChange change) = 0;
+};
+
+// The kernel through libdevmapper, with udev synchronisation.
+std::unique_ptr<DmOps> live_dm();
+
+// The maps of a snapshot; changes update the in-memory list only.
+std::unique_ptr<DmOps> replay_dm(std::vector<DmMap> maps);
+
+}  // namespace mpb

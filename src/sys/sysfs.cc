@@ -1,0 +1,207 @@
+#include "sys/sysfs.hh"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cctype>
+
+#include "core/text.hh"
+
+namespace mpb {
+
+namespace {
+
+// Small attribute files only: sysfs values fit in a page.
+bool read_attr(const std::string& path, std::string& out)
+{
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    char buf[4096];
+    ssize_t n = read(fd, buf, sizeof buf);
+    close(fd);
+    if (n < 0)
+        return false;
+    out.assign(buf, static_cast<std::size_t>(n));
+    return true;
+}
+
+// Text attributes without the newline and the padding SCSI inquiry data has.
+bool read_text_attr(const std::string& path, std::string& out)
+{
+    if (!read_attr(path, out))
+        return false;
+    out = std::string(trim(out));
+    return true;
+}
+
+std::string to_hex(const std::string& bytes)
+{
+    static const char digits[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : bytes) {
+        hex += digits[c >> 4];
+        hex += digits[c & 15];
+    }
+    return hex;
+}
+
+std::string resolved(const std::string& path)
+{
+    char buf[PATH_MAX];
+    if (!realpath(path.c_str(), buf))
+        return {};
+    return buf;
+}
+
+std::string basename_of(const std::string& path)
+{
+    auto slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool is_hctl(const std::string& s)
+{
+    int colons = 0;
+    for (char c : s) {
+        if (c == ':')
+            ++colons;
+        else if (!std::isdigit(static_cast<unsigned char>(c)))
+            return false;
+    }
+    return colons == 3 && !s.empty();
+}
+
+bool parse_devt(const std::string& text, DevT& out)
+{
+    auto colon = text.find(':');
+    long long maj = 0, min = 0;
+    if (colon == std::string::npos || !parse_int(trim(text.substr(0, colon)), maj) ||
+        !parse_int(trim(text.substr(colon + 1)), min) || maj < 0 || min < 0)
+        return false;
+    out = {static_cast<unsigned>(maj), static_cast<unsigned>(min)};
+    return true;
+}
+
+std::vector<std::string> directory_names(const std::string& dir)
+{
+    std::vector<std::string> names;
+    DIR* d = opendir(dir.c_str());
+    if (!d)
+        return names;
+    while (const dirent* e = readdir(d))
+        if (e->d_name[0] != '.')
+            names.emplace_back(e->d_name);
+    closedir(d);
+    return names;
+}
+
+unsigned long long read_number(const std::string& path)
+{
+    std::string text;
+    long long n = 0;
+    if (read_text_attr(path, text) && parse_int(text, n) && n >= 0)
+        return static_cast<unsigned long long>(n);
+    return 0;
+}
+
+// The attributes of the device behind a disk (SCSI, NVMe, DASD).
+void read_device_attrs(const std::string& dir, BlockDevice& d)
+{
+    const std::string dev = dir + "/device";
+    std::string value;
+    for (const char* key : {"vendor", "model", "rev", "state", "dh_state"})
+        if (read_text_attr(dev + "/" + key, value))
+            d.sysfs[key] = value;
+    for (const char* key : {"vpd_pg80", "vpd_pg83"})
+        if (read_attr(dev + "/" + key, value) && !value.empty())
+            d.sysfs[key] = to_hex(value);
+    std::string path = resolved(dev);
+    if (is_hctl(basename_of(path)))
+        d.sysfs["hctl"] = basename_of(path);
+    std::string transport;
+    read_text_attr(dev + "/transport", transport);
+    auto protocol = protocol_from_path(path, transport);
+    if (!protocol.empty())
+        d.sysfs["protocol"] = protocol;
+}
+
+}  // namespace
+
+std::string kernel_name_of(const std::string& devnum, const std::string& sys)
+{
+    if (devnum.find('/') != std::string::npos)
+        return {};
+    std::string path = resolved(sys + "/dev/block/" + devnum);
+    return path.empty() ? std::string() : basename_of(path);
+}
+
+std::vector<std::string> block_device_names(const std::string& sys)
+{
+    return directory_names(sys + "/class/block");
+}
+
+std::vector<std::string> partitions_of(const std::string& name, const std::string& sys)
+{
+    std::vector<std::string> parts;
+    const std::string dir = sys + "/class/block/" + name;
+    for (const auto& entry : directory_names(dir))
+        if (entry.starts_with(name) && access((dir + "/" + entry + "/partition").c_str(), F_OK) == 0)
+            parts.push_back(entry);
+    return parts;
+}
+
+Result<DmMap> read_sysfs_dm(const std::string& kernel_name, const std::string& sys)
+{
+    const std::string dir = sys + "/class/block/" + kernel_name;
+    DmMap m;
+    std::string dev;
+    if (!read_text_attr(dir + "/dev", dev) || !parse_devt(dev, m.devt) ||
+        !read_text_attr(dir + "/dm/name", m.name))
+        return Result<DmMap>::fail(kernel_name + ": not a device-mapper device (" + dir + "/dm)");
+    read_text_attr(dir + "/dm/uuid", m.uuid);
+    return Result<DmMap>::ok(std::move(m));
+}
+
+std::string protocol_from_path(const std::string& path, const std::string& nvme_transport)
+{
+    if (path.find("/nvme") != std::string::npos && !nvme_transport.empty())
+        return "nvme:" + nvme_transport;
+    if (path.find("/ccw/") != std::string::npos || path.find("/css") != std::string::npos)
+        return "ccw";
+    if (!is_hctl(basename_of(path)))
+        return {};
+    if (path.find("/rport-") != std::string::npos)
+        return "scsi:fcp";
+    if (path.find("/session") != std::string::npos)
+        return "scsi:iscsi";
+    if (path.find("/end_device-") != std::string::npos)
+        return "scsi:sas";
+    return "scsi:unspec";
+}
+
+Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string& sys)
+{
+    const std::string dir = sys + "/class/block/" + name;
+    BlockDevice d;
+    d.name = name;
+    std::string dev;
+    if (!read_text_attr(dir + "/dev", dev) || !parse_devt(dev, d.devt))
+        return Result<BlockDevice>::fail(name + ": no such block device (" + dir + "/dev unreadable)");
+    d.size = read_number(dir + "/size");
+    d.holders = directory_names(dir + "/holders");
+    if (access((dir + "/partition").c_str(), F_OK) == 0) {
+        d.partition = true;
+        std::string path = resolved(dir);
+        d.parent = basename_of(path.substr(0, path.rfind('/')));
+        d.start = read_number(dir + "/start");
+    } else {
+        read_device_attrs(dir, d);
+    }
+    return Result<BlockDevice>::ok(std::move(d));
+}
+
+}  // namespace mpb

@@ -1,0 +1,339 @@
+// udev-check decisions on the machine of coalesce_test: a volume seen
+// through sda and sdb (serial mp0), a single-path disk sdc (serial d1), a
+// virtio root disk vda. Without enumeration the snapshot holds only the
+// device asked about and its partitions, as the command first builds it.
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <functional>
+#include <ostream>
+
+#include "core/udev_verdict.hh"
+#include "unit_fixtures.hh"
+
+namespace bdata = boost::unit_test::data;
+using namespace mpb;
+using Kind = UdevVerdict::Kind;
+
+namespace {
+
+const std::string mp0 = "0QEMU_QEMU_HARDDISK_mp0";
+const std::string d1 = "0QEMU_QEMU_HARDDISK_d1";
+
+Snapshot machine()
+{
+    Snapshot s;
+    BlockDevice vda;
+    vda.name = "vda";
+    vda.devt = {254, 0};
+    vda.size = 4194304;
+    s.devices.push_back(vda);
+    s.devices.push_back(test::scsi_disk("sda", 0, "mp0", "0:0:0:0"));
+    s.devices.push_back(test::partition_of(s.devices.back(), 1));
+    s.devices.push_back(test::scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
+    s.devices.push_back(test::partition_of(s.devices.back(), 1));
+    s.devices.push_back(test::scsi_disk("sdc", 32, "d1", "0:0:2:0"));
+    return s;
+}
+
+BlockDevice& dev(Snapshot& s, const std::string& name)
+{
+    for (auto& d : s.devices)
+        if (d.name == name)
+            return d;
+    throw std::runtime_error("no device " + name);
+}
+
+// What udev-check reads before it enumerates: the device, its partitions,
+// the maps (holders and "mpath-<WWID>").
+Snapshot just(const Snapshot& full, const std::string& name)
+{
+    Snapshot s;
+    for (const auto& d : full.devices)
+        if (d.name == name || (d.partition && d.parent == name))
+            s.devices.push_back(d);
+    s.maps = full.maps;
+    return s;
+}
+
+void mapped(Snapshot& s, bool hold)
+{
+    s.maps.push_back({"mpatha", "mpath-" + mp0, {253, 0}, "0 2097152 multipath ...", 1, "", false});
+    if (hold) {
+        dev(s, "sda").holders = {"dm-0"};
+        dev(s, "sdb").holders = {"dm-0"};
+    }
+}
+
+const std::string yes = "defaults {\n find_multipaths yes\n}\n";
+const std::string smart = "defaults {\n find_multipaths smart\n}\n";
+const std::string greedy = "defaults {\n find_multipaths greedy\n}\n";
+const std::string at_defaults = " (defaults section, /etc/multipath.conf:2)";
+
+struct Case {
+    const char* name;
+    std::string conf, wwids, bindings, earlier;
+    std::function<void(Snapshot&)> change;
+    const char* device;
+    bool enumerated;
+    Kind kind;
+    std::string wwid, alias, reason;
+};
+
+std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+
+const Case cases[] = {
+    {"blacklisted by the built-in devnode rule", "", "", "", "", nullptr, "vda", false,
+     Kind::not_path, "", "",
+     "blacklisted by devnode \"!^(sd[a-z]|dasd[a-z]|nvme[0-9])\" (built-in blacklist)"},
+    {"blacklisted WWID, with the rule's origin", "blacklist {\n wwid d1$\n}\n", "", "", "", nullptr,
+     "sdc", false, Kind::not_path, "", "",
+     "blacklisted by wwid \"d1$\" (blacklist section, /etc/multipath.conf:2)"},
+    {"a partition is not a path", greedy, "", "", "", nullptr, "sda1", false, Kind::not_path, "",
+     "", "partition of sda"},
+    {"a device the snapshot lacks", greedy, "", "", "", nullptr, "sdz", false, Kind::not_path, "",
+     "", "\"sdz\" is not in the snapshot"},
+    {"held by an mpath map", "", "", "", "", [](Snapshot& s) { mapped(s, true); }, "sda", false,
+     Kind::path, mp0, "mpatha", "held by the existing map mpatha"},
+    {"held by an mpath map, though released earlier", "", "", "", "0",
+     [](Snapshot& s) { mapped(s, true); }, "sda", false, Kind::path, mp0, "mpatha",
+     "held by the existing map mpatha"},
+    {"a mounted partition keeps it from multipath", greedy, "", "", "",
+     [](Snapshot& s) { dev(s, "sda1").mountpoints = {"/boot"}; }, "sda", false, Kind::not_path,
+     mp0, "", "not claimed: sda1 is mounted on /boot"},
+    {"in use even with the WWID in the wwids file", "", "/" + mp0 + "/\n", "", "",
+     [](Snapshot& s) { dev(s, "sda").swap = true; }, "sda", false, Kind::not_path, mp0, "",
+     "not claimed: sda is an active swap device"},
+    {"a holder that is not an mpath map", greedy, "", "", "",
+     [](Snapshot& s) {
+         dev(s, "sdc").holders = {"dm-5"};
+         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:32 2048", 1, "", false});
+     },
+     "sdc", false, Kind::not_path, d1, "", "not claimed: sdc is held by dm-5 (vg-root)"},
+    {"released earlier stays released", greedy, "", "", "0", nullptr, "sdc", false,
+     Kind::not_path, d1, "", "released to systemd earlier; stays released"},
+    {"released earlier stays released with two paths", yes, "", "", "0", nullptr, "sda", true,
+     Kind::not_path, mp0, "", "released to systemd earlier; stays released"},
+    {"an earlier 1 changes nothing", "", "", "", "1", nullptr, "sdc", false, Kind::not_path, d1, "",
+     "find_multipaths strict (built-in default): WWID " + d1 + " is not in the wwids file"},
+    {"greedy takes every path", greedy, "", "", "", nullptr, "sdc", false, Kind::path, d1, "",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+    {"off takes every path", "defaults {\n find_multipaths off\n}\n", "", "", "", nullptr, "sdc",
+     false, Kind::path, d1, "", "find_multipaths off" + at_defaults + ": every path is used"},
+    {"a single path in the wwids file", "", "/" + d1 + "/\n", "", "", nullptr, "sdc", false,
+     Kind::path, d1, "", "WWID is in the wwids file"},
+    {"a map for the WWID exists (path not yet in it)", "", "", "", "",
+     [](Snapshot& s) { mapped(s, false); }, "sdb", false, Kind::path, mp0, "mpatha",
+     "a map for this WWID exists"},
+    {"strict leaves a single path", "", "", "", "", nullptr, "sdc", false, Kind::not_path, d1, "",
+     "find_multipaths strict (built-in default): WWID " + d1 + " is not in the wwids file"},
+    {"strict leaves two paths too", "defaults {\n find_multipaths strict\n}\n", "", "", "",
+     nullptr, "sda", true, Kind::not_path, mp0, "",
+     "find_multipaths strict" + at_defaults + ": WWID " + mp0 + " is not in the wwids file"},
+    {"yes needs the other devices", yes, "", "", "", nullptr, "sda", false, Kind::need_siblings,
+     mp0, "",
+     "find_multipaths on" + at_defaults + ": WWID " + mp0 +
+         " is not in the wwids file; its paths are not counted yet"},
+    {"smart needs the other devices", smart, "", "", "", nullptr, "sdc", false,
+     Kind::need_siblings, d1, "",
+     "find_multipaths smart" + at_defaults + ": WWID " + d1 +
+         " is not in the wwids file; its paths are not counted yet"},
+    {"yes: a sibling found", yes, "", "", "", nullptr, "sda", true, Kind::path, mp0, "",
+     "find_multipaths on" + at_defaults + ": 2 paths share the WWID"},
+    {"yes: no sibling", yes, "", "", "", nullptr, "sdc", true, Kind::not_path, d1, "",
+     "find_multipaths on" + at_defaults + ": single path and WWID " + d1 +
+         " is not in the wwids file"},
+    {"yes: the sibling is in use", yes, "", "", "",
+     [](Snapshot& s) { dev(s, "sdb1").mountpoints = {"/"}; }, "sda", true, Kind::not_path, mp0, "",
+     "not claimed: sdb1 is mounted on /"},
+    {"yes: a blacklisted sibling does not count", "defaults {\n find_multipaths yes\n}\n"
+     "blacklist {\n devnode ^sdb$\n}\n", "", "", "", nullptr, "sda", true, Kind::not_path, mp0, "",
+     "find_multipaths on" + at_defaults + ": single path and WWID " + mp0 +
+         " is not in the wwids file"},
+    {"smart acts as yes: no sibling", smart, "", "", "", nullptr, "sdc", true, Kind::not_path, d1,
+     "",
+     "find_multipaths smart" + at_defaults + ": single path and WWID " + d1 +
+         " is not in the wwids file (no wait timer here: smart acts as yes)"},
+    {"smart acts as yes: a sibling found", smart, "", "", "", nullptr, "sdb", true, Kind::path, mp0,
+     "", "find_multipaths smart" + at_defaults + ": 2 paths share the WWID"},
+    {"alias from the multipaths section",
+     greedy + "multipaths {\n multipath {\n  wwid " + d1 + "\n  alias data\n }\n}\n", "", "", "",
+     nullptr, "sdc", false, Kind::path, d1, "data",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+    {"alias from a binding", "defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n",
+     "", "mpathb " + d1 + "\n", "", nullptr, "sdc", false, Kind::path, d1, "mpathb",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+    {"no alias from a binding with user_friendly_names no", greedy, "", "mpathb " + d1 + "\n", "",
+     nullptr, "sdc", false, Kind::path, d1, "",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+    {"no new friendly name is invented",
+     "defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n", "", "", "", nullptr,
+     "sdc", false, Kind::path, d1, "",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+    {"a binding whose name another WWID's map holds is not the alias",
+     "defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n", "",
+     "mpatha " + d1 + "\n", "", [](Snapshot& s) { mapped(s, true); }, "sdc", false, Kind::path,
+     d1, "",
+     "find_multipaths greedy" + at_defaults + ": every path is used"},
+};
+
+const char* kind_name(Kind k)
+{
+    return k == Kind::path ? "path" : k == Kind::not_path ? "not_path" : "need_siblings";
+}
+
+// The verdict as one line, so that a failure shows every field.
+std::string line(Kind k, const std::string& wwid, const std::string& alias, const std::string& why)
+{
+    return std::string(kind_name(k)) + " wwid=" + wwid + " alias=" + alias + " reason=" + why;
+}
+
+UdevVerdict run(const Case& c)
+{
+    Snapshot full = machine();
+    if (c.change)
+        c.change(full);
+    auto cfg = test::config_from(c.conf);
+    auto w = parse_wwids(c.wwids, "/etc/multipath/wwids");
+    auto b = parse_bindings(c.bindings, "/etc/multipath/bindings");
+    UdevInput in{cfg, w, b, c.earlier};
+    auto snap = c.enumerated ? full : just(full, c.device);
+    return udev_verdict(snap, c.device, in, c.enumerated);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(udev_verdict_decisions)
+
+BOOST_DATA_TEST_CASE(decisions, bdata::make(cases), c)
+{
+    auto v = run(c);
+    BOOST_TEST(line(v.kind, v.wwid, v.alias, v.reason) == line(c.kind, c.wwid, c.alias, c.reason));
+}
+
+// need_siblings comes back only for on/yes/smart before enumeration.
+struct ModeCase {
+    const char* mode;
+    bool enumerated;
+    Kind kind;
+};
+
+std::ostream& operator<<(std::ostream& os, const ModeCase& c)
+{
+    return os << c.mode << (c.enumerated ? " enumerated" : " alone");
+}
+
+const ModeCase mode_cases[] = {
+    {"strict", false, Kind::not_path}, {"strict", true, Kind::not_path},
+    {"off", false, Kind::path},        {"off", true, Kind::path},
+    {"greedy", false, Kind::path},     {"greedy", true, Kind::path},
+    {"yes", false, Kind::need_siblings}, {"yes", true, Kind::path},
+    {"on", false, Kind::need_siblings},  {"on", true, Kind::path},
+    {"smart", false, Kind::need_siblings}, {"smart", true, Kind::path},
+};
+
+BOOST_DATA_TEST_CASE(need_siblings_only_before_counting, bdata::make(mode_cases), c)
+{
+    Case k{"", std::string("defaults {\n find_multipaths ") + c.mode + "\n}\n", "", "", "", nullptr,
+           "sda", c.enumerated, c.kind, "", "", ""};
+    BOOST_TEST(std::string(kind_name(run(k).kind)) == kind_name(c.kind));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(udev_verdict_output)
+
+BOOST_AUTO_TEST_CASE(a_path_with_wwid_and_alias)
+{
+    auto out = udev_properties({Kind::path, "0QEMU_QEMU_HARDDISK_mpath0", "mpatha", "why"});
+    BOOST_TEST(out.text ==
+               "DM_MULTIPATH_DEVICE_PATH=1\n"
+               "MPATH_BOOT_PATH=1\n"
+               "MPATH_BOOT_WWID=0QEMU_QEMU_HARDDISK_mpath0\n"
+               "MPATH_BOOT_ALIAS=mpatha\n");
+    BOOST_TEST(out.warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(not_a_path_without_alias)
+{
+    auto out = udev_properties({Kind::not_path, "3600a0b800011111", "", "why"});
+    BOOST_TEST(out.text ==
+               "DM_MULTIPATH_DEVICE_PATH=0\n"
+               "MPATH_BOOT_PATH=0\n"
+               "MPATH_BOOT_WWID=3600a0b800011111\n");
+    BOOST_TEST(out.warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(nothing_known)
+{
+    auto out = udev_properties({Kind::not_path, "", "", "blacklisted"});
+    BOOST_TEST(out.text == "DM_MULTIPATH_DEVICE_PATH=0\nMPATH_BOOT_PATH=0\n");
+}
+
+BOOST_AUTO_TEST_CASE(need_siblings_prints_nothing)
+{
+    auto out = udev_properties({Kind::need_siblings, "w", "", "find_multipaths on: ..."});
+    BOOST_TEST(out.text == "");
+    BOOST_TEST(out.warnings == std::vector<std::string>{
+                                   "no verdict printed: the other devices must be read first "
+                                   "(find_multipaths on: ...)"},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_value_with_spaces_inside_is_printed)
+{
+    auto out = udev_properties({Kind::path, "SATA disk 1", "", ""});
+    BOOST_TEST(out.text ==
+               "DM_MULTIPATH_DEVICE_PATH=1\nMPATH_BOOT_PATH=1\nMPATH_BOOT_WWID=SATA disk 1\n");
+}
+
+struct Unsafe {
+    const char* name;
+    std::string value;
+    std::string warning;  // after "MPATH_BOOT_ALIAS not printed: value "
+};
+
+std::ostream& operator<<(std::ostream& os, const Unsafe& u) { return os << u.name; }
+
+const Unsafe unsafe[] = {
+    {"newline", "a\nDM_MULTIPATH_DEVICE_PATH=0",
+     "\"a\\x0aDM_MULTIPATH_DEVICE_PATH=0\" contains control character 0x0a"},
+    {"equals sign", "a=b", "\"a=b\" contains the character \"=\""},
+    {"double quote", "a\"b", "\"a\\\"b\" contains the character \"\\\"\""},
+    {"single quote", "a'b", "\"a'b\" contains the character \"'\""},
+    {"backtick", "a`id`", "\"a`id`\" contains the character \"`\""},
+    {"dollar", "$(reboot)", "\"$(reboot)\" contains the character \"$\""},
+    {"backslash", "a\\b", "\"a\\\\b\" contains the character \"\\\\\""},
+    {"semicolon", "a;b", "\"a;b\" contains the character \";\""},
+    {"control character 0x01", "a\x01" "b", "\"a\\x01b\" contains control character 0x01"},
+    {"DEL 0x7f", "a\x7f" "b", "\"a\\x7fb\" contains control character 0x7f"},
+    {"tab", "a\tb", "\"a\\x09b\" contains control character 0x09"},
+    {"high byte", "caf\xc3\xa9", "\"caf\xc3\xa9\" contains non-ASCII byte 0xc3"},
+    {"leading space", " mpatha", "\" mpatha\" begins with a space"},
+    {"trailing space", "mpatha ", "\"mpatha \" ends with a space"},
+};
+
+BOOST_DATA_TEST_CASE(an_unsafe_value_is_left_out, bdata::make(unsafe), u)
+{
+    auto out = udev_properties({Kind::path, "0QEMU_QEMU_HARDDISK_mpath0", u.value, ""});
+    BOOST_TEST(out.text ==
+               "DM_MULTIPATH_DEVICE_PATH=1\n"
+               "MPATH_BOOT_PATH=1\n"
+               "MPATH_BOOT_WWID=0QEMU_QEMU_HARDDISK_mpath0\n");
+    BOOST_TEST(out.warnings == std::vector<std::string>{"MPATH_BOOT_ALIAS not printed: value " +
+                                                        u.warning},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(each_unsafe_value_warns_once_and_the_verdict_stays)
+{
+    auto out = udev_properties({Kind::not_path, "w=1", "a$b", ""});
+    BOOST_TEST(out.text == "DM_MULTIPATH_DEVICE_PATH=0\nMPATH_BOOT_PATH=0\n");
+    BOOST_TEST(out.warnings ==
+                   (std::vector<std::string>{
+                       "MPATH_BOOT_WWID not printed: value \"w=1\" contains the character \"=\"",
+                       "MPATH_BOOT_ALIAS not printed: value \"a$b\" contains the character \"$\""}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

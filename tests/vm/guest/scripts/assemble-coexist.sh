@@ -1,0 +1,41 @@
+# Issue 4, with multipath-tools installed beside mpath-boot (multipathd
+# masked): both rule sets give each path the same verdict, assemble builds
+# the data disk's map with both paths, status shows them active, udev keeps
+# systemd off the paths and their partitions, a second assemble changes
+# nothing.
+# shellcheck shell=sh
+. /run/mpb-payload/lib.sh
+
+# "mpath-boot=V,multipath-tools=V" for each path: ours from the udev
+# database, theirs from multipath -u run by hand.
+verdicts() {
+    for d in sda sdb; do
+        theirs=$(env -i multipath -u "$d" | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p')
+        say "verdicts_$1_$d" "mpath-boot=$(prop "$d" MPATH_BOOT_PATH),multipath-tools=$theirs"
+    done
+}
+
+retrigger
+verdicts before
+run_mpb assemble1 assemble
+verdicts after
+say map_paths "$(slaves_of mpathb)"
+say part_map "$(dmsetup info -c --noheadings -o name,uuid mpathb-part1)"
+say bindings "$(grep -v '^#' /etc/multipath/bindings | paste -sd, -)"
+say wwids "$(grep -v '^#' /etc/multipath/wwids | paste -sd, -)"
+mpath-boot status >/tmp/status
+say status_header "$(head -n 1 /tmp/status)"
+say status_active_paths "$(grep -c ' active undef running' /tmp/status)"
+udevadm settle --timeout=60
+for d in sda sdb sda1 sdb1; do
+    say "claim_$d" "$(claim_of "$d")"
+done
+
+dmsetup table | sort >/tmp/tables.before
+run_mpb assemble2 assemble
+dmsetup table | sort >/tmp/tables.after
+if cmp -s /tmp/tables.before /tmp/tables.after; then
+    say tables_unchanged yes
+else
+    say tables_unchanged no
+fi

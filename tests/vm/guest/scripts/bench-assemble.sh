@@ -1,0 +1,53 @@
+# bench/assemble, in the guest: 256 scsi_debug paths to 64 volumes; each
+# tool builds the 64 maps from no maps and the same bindings and wwids,
+# three times, interleaved. Callout rules are removed so that udev's work is
+# the same for both: only the dm rules run when maps appear.
+# shellcheck shell=sh
+. /run/mpb-payload/lib.sh
+
+for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-partitions; do
+    rm -f "/usr/lib/udev/rules.d/$f.rules"
+done
+udevadm control --reload
+modprobe scsi_debug add_host=4 max_luns=64 vpd_use_hostno=0
+n=0
+while [ "$(ls /sys/bus/scsi/drivers/sd | grep -c ':')" -lt 256 ] && [ "$n" -lt 600 ]; do
+    sleep 2
+    n=$((n + 2))
+done
+udevadm settle --timeout=600
+say paths "$(ls /sys/bus/scsi/drivers/sd | grep -c ':')"
+
+cp /etc/multipath/bindings /tmp/bindings.0
+cp /etc/multipath/wwids /tmp/wwids.0
+reset_state() {
+    dmsetup remove_all
+    udevadm settle --timeout=120
+    cp /tmp/bindings.0 /etc/multipath/bindings
+    cp /tmp/wwids.0 /etc/multipath/wwids
+}
+maps() { dmsetup ls --target multipath | grep -vc '^No devices'; }
+# Seconds a command takes, to the millisecond.
+timed() {
+    a=$(date +%s%N)
+    "$@" >/dev/null 2>/tmp/timed.err
+    b=$(date +%s%N)
+    echo "$(((b - a) / 1000000))" | awk '{ printf "%.3f", $1 / 1000 }'
+}
+
+runs_ours="" runs_theirs=""
+for _ in 1 2 3; do
+    reset_state
+    runs_ours="$runs_ours $(timed mpath-boot assemble)"
+    maps_ours=$(maps)
+    reset_state
+    runs_theirs="$runs_theirs $(timed multipath)"
+    maps_theirs=$(maps)
+done
+mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.3f", s / NF }'; }
+say runs_mpath_boot "${runs_ours# }"
+say runs_multipath "${runs_theirs# }"
+say mean_mpath_boot "$(mean "$runs_ours")"
+say mean_multipath "$(mean "$runs_theirs")"
+say maps_mpath_boot "$maps_ours"
+say maps_multipath "$maps_theirs"

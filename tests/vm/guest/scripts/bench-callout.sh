@@ -1,0 +1,41 @@
+# bench/callout, in the guest: each tool's udev callout on the same path
+# device (the data disk's only path, not in wwids, no map yet, multipathd
+# running), with the environment udev would hand it.
+# shellcheck shell=sh
+. /run/mpb-payload/lib.sh
+
+dev=sda
+say device "$dev $(prop "$dev" ID_SERIAL)"
+# KEY='value' lines, as udev passes the device's properties to a program.
+eval "set -- $(udevadm info -q property --export -n "$dev" | tr '\n' ' ') ACTION=change"
+
+ours() { env -i "$@" /usr/sbin/mpath-boot udev-check "$dev"; }
+theirs() { env -i "$@" /sbin/multipath -u "$dev"; }
+
+say verdict_mpath_boot "$(ours "$@" 2>/dev/null | paste -sd, -)"
+say verdict_multipath "$(theirs "$@" 2>/dev/null | paste -sd, -)"
+
+# Instructions: callgrind's "Collected : N".
+collected() { sed -n 's/^==[0-9]*== Collected : \([0-9]*\)$/\1/p' "$1"; }
+env -i "$@" valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.ours \
+    /usr/sbin/mpath-boot udev-check "$dev" >/dev/null 2>/tmp/vg.ours
+env -i "$@" valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.theirs \
+    /sbin/multipath -u "$dev" >/dev/null 2>/tmp/vg.theirs
+say ir_mpath_boot "$(collected /tmp/vg.ours)"
+say ir_multipath "$(collected /tmp/vg.theirs)"
+
+# Peak RSS in KiB (GNU time's %M).
+env -i "$@" /usr/bin/time -o /tmp/rss.ours -f %M /usr/sbin/mpath-boot udev-check "$dev" >/dev/null 2>&1
+env -i "$@" /usr/bin/time -o /tmp/rss.theirs -f %M /sbin/multipath -u "$dev" >/dev/null 2>&1
+say rss_mpath_boot "$(tail -n 1 /tmp/rss.ours)"
+say rss_multipath "$(tail -n 1 /tmp/rss.theirs)"
+
+# Wall time: 20 runs each, interleaved, mean in ms.
+now() { date +%s%N; }
+t_ours=0 t_theirs=0
+for _ in $(seq 20); do
+    a=$(now); ours "$@" >/dev/null 2>&1; b=$(now); theirs "$@" >/dev/null 2>&1; c=$(now)
+    t_ours=$((t_ours + b - a)) t_theirs=$((t_theirs + c - b))
+done
+say ms_mpath_boot "$((t_ours / 20000000))"
+say ms_multipath "$((t_theirs / 20000000))"
