@@ -37,7 +37,7 @@ DESCRIPTION
        had released (MPATH_BOOT_PATH not 1, as with find_multipaths yes
        before the WWID was in the wwids file) get a "change" uevent, then
        their partitions, so udev claims them now (waiting for udev at most
-       10 s each time).
+       30 s each time).
 
        Running it again is safe: a map whose table already matches is left
        untouched, a map that gained paths is reloaded with them, and a map
@@ -203,7 +203,7 @@ private:
         }
     }
 
-    static constexpr std::chrono::milliseconds udev_wait{10000};
+    static constexpr std::chrono::milliseconds udev_wait{30000};
 
     Result<std::vector<PartitionSpan>> partitions(const MapPlan& map, DevT devt)
     {

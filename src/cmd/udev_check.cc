@@ -34,15 +34,24 @@ DESCRIPTION
               database for the next event)
               MPATH_BOOT_WWID=WWID and MPATH_BOOT_ALIAS=NAME when known
 
-       The blacklist, the WWID and the wwids file are read first; the other
-       block devices are enumerated only when find_multipaths needs a
-       second path. A device that is mounted, active swap or held by
-       something other than a multipath map is released (0), and a device
-       whose earlier verdict (MPATH_BOOT_PATH in the environment) was 0
-       stays 0 unless a multipath map already holds it. A WWID or name that
-       udev could not carry safely (quotes, '$', '=', '\', control
-       characters) is left out with a warning. The reason for the verdict is
-       logged with -v.
+       The verdict follows multipath-tools' "multipath -u", so both sets of
+       rules agree when both are installed: a disk already held by a
+       multipath map is a path; a blacklisted disk or one without a WWID is
+       not; then find_multipaths: greedy takes every path, a WWID in the
+       wwids file or with a map is a path, and strict, yes/on and off take
+       nothing else (the map is built from two paths by "mpath-boot
+       assemble", which lists the WWID and has udev run the paths' rules
+       again). Only smart looks at the other block devices, for a second
+       path of the WWID; it has no wait timer, so a single path is released
+       at once. One difference, on purpose: a disk that is mounted, active
+       swap or held by something other than a multipath map (also through
+       its partitions) is released (0) in every mode, so a boot never waits
+       for a disk that is already in use. A disk whose earlier verdict
+       (MPATH_BOOT_PATH in the environment, from the udev database) was 0
+       stays 0 unless a map holds it or its WWID is in the wwids file. A
+       WWID or name that udev could not carry safely (quotes, '$', '=',
+       '\', ';', control characters) is left out with a warning. The reason
+       for the verdict is logged with -v.
 
 OPTIONS
        --replay FILE

@@ -63,7 +63,7 @@ Claim single_path(const std::string& how, const std::string& unlisted, const Eff
         break;
     }
     return leave(how + ": single path and " + unlisted +
-                 " (no wait timer here: smart acts as yes)");
+                 " (no wait timer in udev-check: a single path is released at once)");
 }
 
 }  // namespace

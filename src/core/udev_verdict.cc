@@ -106,36 +106,35 @@ UdevVerdict decide(const PathRecord& p, const Snapshot& snap, const UdevInput& i
         return verdict(Kind::not_path, in_use_reason({&p}));
     auto mode = s.find_multipaths.value;
     WwidFacts unknown{p.wwid, false, false, std::nullopt};
+    // dry-run's reason for what the rule knows so far.
+    auto rule = [&](bool has_map, bool in_wwids) {
+        return find_multipaths_claim({p.wwid, has_map, in_wwids, std::nullopt}, s,
+                                     SmartTimer::absent, true)
+            .reason;
+    };
     // 4. greedy, before the wwids file, so that the released check applies.
     if (mode == FindMultipaths::greedy)
-        return unless_released(find_multipaths_claim(unknown, s, SmartTimer::absent, true).reason);
+        return unless_released(rule(false, false));
     // 5. The wwids file: claimed even if released earlier.
     if (in.wwids.contains(p.wwid))
-        return verdict(Kind::path,
-                       find_multipaths_claim({p.wwid, false, true, std::nullopt}, s,
-                                             SmartTimer::absent, true)
-                           .reason);
+        return verdict(Kind::path, rule(false, true));
     // 6. A map for the WWID.
     if (snap.find_map_by_uuid("mpath-" + p.wwid))
-        return unless_released(find_multipaths_claim({p.wwid, true, false, std::nullopt}, s,
-                                                     SmartTimer::absent, true)
-                                   .reason);
-    // 7. strict, on/yes, off: strict in udev.
+        return unless_released(rule(true, false));
+    // 7. strict, on/yes, off: all strict in udev.
     if (mode == FindMultipaths::strict)
-        return verdict(Kind::not_path,
-                       find_multipaths_claim(unknown, s, SmartTimer::absent, true).reason);
+        return verdict(Kind::not_path, rule(false, false));
     if (mode != FindMultipaths::smart)
-        return verdict(Kind::not_path,
-                       mode_with_origin(s) + ": WWID " + p.wwid + " is not in the wwids file (in udev, " +
-                           to_string(mode) +
-                           " acts as strict: a path is claimed once its map is built and "
-                           "its WWID listed)");
+        return verdict(Kind::not_path, mode_with_origin(s) + ": WWID " + p.wwid +
+                                           " is not in the wwids file (in udev, " +
+                                           to_string(mode) +
+                                           " acts as strict: a path is claimed once its map "
+                                           "is built and its WWID listed)");
     // 8. smart: released earlier stays released without counting.
     if (in.earlier == "0")
         return verdict(Kind::not_path, released);
     if (!enumerated)
-        return verdict(Kind::need_siblings,
-                       find_multipaths_claim(unknown, s, SmartTimer::absent, true).reason);
+        return verdict(Kind::need_siblings, rule(false, false));
     auto claim = smart_counted(p, unknown, s, snap, in.config);
     return claim.verdict == Claim::Verdict::take ? unless_released(claim.reason)
                                                  : verdict(Kind::not_path, claim.reason);
@@ -190,9 +189,11 @@ UdevVerdict udev_verdict(const Snapshot& snap, std::string_view devname, const U
     if (!dev)
         return {Kind::not_path, {}, {}, quoted(devname) + " is not in the snapshot"};
     // 1. Held by an mpath map: claimed before anything else is looked at.
-    if (const auto* m = holding_map(*dev, snap))
-        return {Kind::path, m->uuid.substr(6), m->name == m->uuid.substr(6) ? "" : m->name,
-                "held by the existing map " + m->name};
+    if (const auto* m = holding_map(*dev, snap)) {
+        auto wwid = m->uuid.substr(std::string_view("mpath-").size());
+        auto alias = m->name == wwid ? std::string() : m->name;
+        return {Kind::path, wwid, alias, "held by the existing map " + m->name};
+    }
     // 2. Not a path.
     auto v = evaluate_path(*dev, snap, in.config);
     if (!v.path)

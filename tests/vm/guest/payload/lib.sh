@@ -12,6 +12,15 @@ oneline() { tr '\n' ';' <"$1" | sed 's/;$//'; }
 
 prop() { udevadm info -q property -n "$1" 2>/dev/null | sed -n "s/^$2=//p"; }
 
+# The verdict of multipath-tools' callout for disk $1, run as udev runs it:
+# with the device's properties from the udev database in its environment.
+mpath_tools_verdict() {
+    eval "set -- $1 $(udevadm info -q property --export -n "$1" | tr '\n' ' ') ACTION=change"
+    dev=$1
+    shift
+    env -i "$@" multipath -u "$dev" | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p'
+}
+
 # SYSTEMD_READY,DM_MULTIPATH_DEVICE_PATH,ID_FS_TYPE of a device.
 claim_of() { echo "$(prop "$1" SYSTEMD_READY),$(prop "$1" DM_MULTIPATH_DEVICE_PATH),$(prop "$1" ID_FS_TYPE)"; }
 

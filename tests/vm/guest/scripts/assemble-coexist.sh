@@ -7,15 +7,23 @@
 . /run/mpb-payload/lib.sh
 
 # "mpath-boot=V,multipath-tools=V" for each path: ours from the udev
-# database, theirs from multipath -u run by hand.
+# database, theirs from multipath -u as the next event would run it.
 verdicts() {
     for d in sda sdb; do
-        theirs=$(env -i multipath -u "$d" | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p')
-        say "verdicts_$1_$d" "mpath-boot=$(prop "$d" MPATH_BOOT_PATH),multipath-tools=$theirs"
+        say "verdicts_$1_$d" "mpath-boot=$(prop "$d" MPATH_BOOT_PATH),multipath-tools=$(mpath_tools_verdict "$d")"
     done
 }
 
+# systemd 252 has no "udevadm verify": udevadm test reports rule problems
+# as FILE:LINE; count those in our files, and check our callout is run.
+rules_check() {
+    udevadm test /sys/class/block/sda >/tmp/udevtest 2>&1
+    say rules_problems "$(grep -E 'mpath-boot[a-z-]*\.rules:[0-9]+' /tmp/udevtest | paste -sd';' -)"
+    say rules_callout "$(grep -c 'mpath-boot udev-check sda' /tmp/udevtest)"
+}
+
 retrigger
+rules_check
 verdicts before
 run_mpb assemble1 assemble
 verdicts after
