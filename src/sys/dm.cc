@@ -1,5 +1,6 @@
 #include "sys/dm.hh"
 
+#include <dlfcn.h>
 #include <libdevmapper.h>
 
 #include <cstdarg>
@@ -10,6 +11,47 @@
 namespace mpb {
 
 namespace {
+
+// libdevmapper is loaded when a command first talks to device-mapper:
+// linked in, it and what it pulls in (libselinux, libpcre2) cost every
+// udev-check call about 1.2 MiB of memory before main() runs.
+struct DmLib {
+#define MPB_DM_FUNCTIONS(X)                                                                       \
+    X(dm_task_create) X(dm_task_destroy) X(dm_task_set_name) X(dm_task_set_uuid) X(dm_task_run)  \
+    X(dm_task_get_info) X(dm_task_get_uuid) X(dm_task_get_names) X(dm_get_next_target)          \
+    X(dm_task_add_target) X(dm_task_set_cookie) X(dm_udev_wait) X(dm_udev_set_sync_support)      \
+    X(dm_log_with_errno_init)
+#define MPB_DM_POINTER(name) decltype(&::name) name = nullptr;
+    MPB_DM_FUNCTIONS(MPB_DM_POINTER)
+};
+
+constexpr const char* dm_soname = "libdevmapper.so.1.02.1";
+
+Result<DmLib> load_dm_lib()
+{
+    void* handle = dlopen(dm_soname, RTLD_NOW | RTLD_LOCAL);
+    if (!handle)
+        return Result<DmLib>::fail(std::string("cannot load ") + dm_soname + ": " + dlerror());
+    DmLib lib;
+    std::string missing;
+#define MPB_DM_LOAD(name)                                                     \
+    lib.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name)); \
+    if (!lib.name)                                                            \
+        missing += std::string(missing.empty() ? "" : ", ") + #name;
+    MPB_DM_FUNCTIONS(MPB_DM_LOAD)
+    if (!missing.empty())
+        return Result<DmLib>::fail(std::string(dm_soname) + " lacks " + missing);
+    return Result<DmLib>::ok(lib);
+}
+
+// Loaded once per process; the handle stays open until exit.
+const Result<DmLib>& dm_lib()
+{
+    static const Result<DmLib> lib = load_dm_lib();
+    return lib;
+}
+
+const DmLib& dm() { return dm_lib().value(); }
 
 // libdevmapper reports failures through its log callback, not return
 // values; the last error message becomes the reason of the failed call.
@@ -28,7 +70,7 @@ void capture_log(int level, const char* /*file*/, int /*line*/, int /*dm_errno*/
 }
 
 struct TaskDeleter {
-    void operator()(dm_task* t) const { dm_task_destroy(t); }
+    void operator()(dm_task* t) const { dm().dm_task_destroy(t); }
 };
 using Task = std::unique_ptr<dm_task, TaskDeleter>;
 
@@ -41,8 +83,8 @@ std::string failure(const std::string& what)
 
 Task named_task(int type, const std::string& name)
 {
-    Task t(dm_task_create(type));
-    if (t && !dm_task_set_name(t.get(), name.c_str()))
+    Task t(dm().dm_task_create(type));
+    if (t && !dm().dm_task_set_name(t.get(), name.c_str()))
         t.reset();
     return t;
 }
@@ -56,7 +98,7 @@ std::string targets_text(dm_task* t)
         uint64_t start = 0, length = 0;
         char* type = nullptr;
         char* params = nullptr;
-        next = dm_get_next_target(t, next, &start, &length, &type, &params);
+        next = dm().dm_get_next_target(t, next, &start, &length, &type, &params);
         if (!type)
             break;
         if (!text.empty())
@@ -72,14 +114,14 @@ Result<DmMap> read_map(const std::string& name)
 {
     using R = Result<DmMap>;
     Task t = named_task(DM_DEVICE_TABLE, name);
-    if (!t || !dm_task_run(t.get()))
+    if (!t || !dm().dm_task_run(t.get()))
         return R::fail(failure("reading the table of " + name));
     dm_info info{};
-    if (!dm_task_get_info(t.get(), &info) || !info.exists)
+    if (!dm().dm_task_get_info(t.get(), &info) || !info.exists)
         return R::fail(name + ": gone while being read");
     DmMap m;
     m.name = name;
-    const char* uuid = dm_task_get_uuid(t.get());
+    const char* uuid = dm().dm_task_get_uuid(t.get());
     m.uuid = uuid ? uuid : "";
     m.devt = {info.major, info.minor};
     m.open_count = info.open_count;
@@ -87,7 +129,7 @@ Result<DmMap> read_map(const std::string& name)
     m.table = targets_text(t.get());
     if (split_words(m.table).size() > 2 && split_words(m.table)[2] == "multipath") {
         Task s = named_task(DM_DEVICE_STATUS, name);
-        if (s && dm_task_run(s.get()))
+        if (s && dm().dm_task_run(s.get()))
             m.status = targets_text(s.get());
     }
     return R::ok(std::move(m));
@@ -124,10 +166,10 @@ uint16_t udev_flags(DmChange c)
 bool run_synced(dm_task* t, DmChange change)
 {
     uint32_t cookie = 0;
-    if (!dm_task_set_cookie(t, &cookie, udev_flags(change)))
+    if (!dm().dm_task_set_cookie(t, &cookie, udev_flags(change)))
         return false;
-    bool ok = dm_task_run(t) != 0;
-    dm_udev_wait(cookie);
+    bool ok = dm().dm_task_run(t) != 0;
+    dm().dm_udev_wait(cookie);
     return ok;
 }
 
@@ -135,18 +177,22 @@ class LiveDm : public DmOps {
 public:
     LiveDm()
     {
-        dm_log_with_errno_init(capture_log);
-        dm_udev_set_sync_support(1);
+        if (!dm_lib())
+            return;
+        dm().dm_log_with_errno_init(capture_log);
+        dm().dm_udev_set_sync_support(1);
     }
 
     Result<std::vector<DmMap>> list() override
     {
         using R = Result<std::vector<DmMap>>;
-        Task t(dm_task_create(DM_DEVICE_LIST));
-        if (!t || !dm_task_run(t.get()))
+        if (!dm_lib())
+            return R::fail(dm_lib().error());
+        Task t(dm().dm_task_create(DM_DEVICE_LIST));
+        if (!t || !dm().dm_task_run(t.get()))
             return R::fail(failure("listing device-mapper maps"));
         std::vector<DmMap> maps;
-        dm_names* n = dm_task_get_names(t.get());
+        dm_names* n = dm().dm_task_get_names(t.get());
         if (!n || !n->dev)
             return R::ok(maps);
         for (;;) {
@@ -164,17 +210,19 @@ public:
                         DmChange change) override
     {
         using R = Result<DevT>;
+        if (!dm_lib())
+            return R::fail(dm_lib().error());
         auto line = parse_line(table);
         if (!line)
             return R::fail(name + ": " + line.error());
         Task t = named_task(DM_DEVICE_CREATE, name);
-        if (!t || !dm_task_set_uuid(t.get(), uuid.c_str()) ||
-            !dm_task_add_target(t.get(), line->start, line->length, line->type.c_str(),
+        if (!t || !dm().dm_task_set_uuid(t.get(), uuid.c_str()) ||
+            !dm().dm_task_add_target(t.get(), line->start, line->length, line->type.c_str(),
                                 line->params.c_str()) ||
             !run_synced(t.get(), change))
             return R::fail(failure("creating " + name));
         dm_info info{};
-        if (!dm_task_get_info(t.get(), &info))
+        if (!dm().dm_task_get_info(t.get(), &info))
             return R::fail(failure("creating " + name));
         return R::ok(DevT{info.major, info.minor});
     }
@@ -182,13 +230,15 @@ public:
     Result<Unit> reload(const std::string& name, const std::string& table, DmChange change) override
     {
         using R = Result<Unit>;
+        if (!dm_lib())
+            return R::fail(dm_lib().error());
         auto line = parse_line(table);
         if (!line)
             return R::fail(name + ": " + line.error());
         Task load = named_task(DM_DEVICE_RELOAD, name);
-        if (!load || !dm_task_add_target(load.get(), line->start, line->length, line->type.c_str(),
+        if (!load || !dm().dm_task_add_target(load.get(), line->start, line->length, line->type.c_str(),
                                          line->params.c_str()) ||
-            !dm_task_run(load.get()))
+            !dm().dm_task_run(load.get()))
             return R::fail(failure("loading the new table of " + name));
         Task resume = named_task(DM_DEVICE_RESUME, name);
         if (!resume || !run_synced(resume.get(), change))
