@@ -18,7 +18,7 @@ mpath_tools_verdict() {
     eval "set -- $1 $(udevadm info -q property --export -n "$1" | tr '\n' ' ') ACTION=change"
     dev=$1
     shift
-    env -i "$@" multipath -u "$dev" | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p'
+    env -i "$@" /sbin/multipath -u "$dev" | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p'
 }
 
 # SYSTEMD_READY,DM_MULTIPATH_DEVICE_PATH,ID_FS_TYPE of a device.
@@ -57,4 +57,8 @@ run_mpb() {
 dm_of() { basename "$(readlink -f "/dev/mapper/$1")"; }
 
 # The path devices of map $1, comma-separated.
-slaves_of() { ls "/sys/block/$(dm_of "$1")/slaves" | paste -sd, -; }
+slaves_of() {
+    for s in "/sys/block/$(dm_of "$1")/slaves"/*; do
+        basename "$s"
+    done | paste -sd, -
+}

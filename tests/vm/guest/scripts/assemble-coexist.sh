@@ -4,6 +4,7 @@
 # systemd off the paths and their partitions, a second assemble changes
 # nothing.
 # shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
 # "mpath-boot=V,multipath-tools=V" for each path: ours from the udev
@@ -14,11 +15,21 @@ verdicts() {
     done
 }
 
-# systemd 252 has no "udevadm verify": udevadm test reports rule problems
-# as FILE:LINE; count those in our files, and check our callout is run.
-rules_check() {
+# systemd 252 has no "udevadm verify": udevadm test reports what it cannot
+# parse as "FILE:LINE Invalid ..., ignoring"; list such lines of our files,
+# and check our callout is run.
+# A canary rules file with a bad key shows the check can see a problem.
+rule_problems() {
     udevadm test /sys/class/block/sda >/tmp/udevtest 2>&1
-    say rules_problems "$(grep -E 'mpath-boot[a-z-]*\.rules:[0-9]+' /tmp/udevtest | paste -sd';' -)"
+    grep -E 'mpath-boot[a-z-]*\.rules:[0-9]+' /tmp/udevtest | grep -iE 'invalid|unknown|ignor|error|fail' |
+        paste -sd';' -
+}
+rules_check() {
+    mkdir -p /run/udev/rules.d
+    echo 'ENV{MPB_CANARY}=="1", FROBNICATE="1"' >/run/udev/rules.d/99-mpath-boot-canary.rules
+    say rules_canary "$(rule_problems)"
+    rm /run/udev/rules.d/99-mpath-boot-canary.rules
+    say rules_problems "$(rule_problems)"
     say rules_callout "$(grep -c 'mpath-boot udev-check sda' /tmp/udevtest)"
 }
 

@@ -4,6 +4,7 @@
 # scenario's fault on "MPB-STEP add-path"), and the next assemble adds it to
 # the open, mounted map.
 # shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
 for f in 60-multipath 60-kpartx 56-dm-mpath 56-dm-parts 68-del-part-nodes; do

@@ -3,6 +3,7 @@
 # three times, interleaved. Callout rules are removed so that udev's work is
 # the same for both: only the dm rules run when maps appear.
 # shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
 for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-partitions; do
@@ -10,13 +11,21 @@ for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-pa
 done
 udevadm control --reload
 modprobe scsi_debug add_host=4 max_luns=64 vpd_use_hostno=0
-n=0
-while [ "$(ls /sys/bus/scsi/drivers/sd | grep -c ':')" -lt 256 ] && [ "$n" -lt 600 ]; do
+# SCSI disks bound to the sd driver.
+disks() {
+    count=0
+    for d in /sys/bus/scsi/drivers/sd/*:*; do
+        [ -e "$d" ] && count=$((count + 1))
+    done
+    echo "$count"
+}
+waited=0
+while [ "$(disks)" -lt 256 ] && [ "$waited" -lt 600 ]; do
     sleep 2
-    n=$((n + 2))
+    waited=$((waited + 2))
 done
 udevadm settle --timeout=600
-say paths "$(ls /sys/bus/scsi/drivers/sd | grep -c ':')"
+say paths "$(disks)"
 
 cp /etc/multipath/bindings /tmp/bindings.0
 cp /etc/multipath/wwids /tmp/wwids.0

@@ -2,6 +2,7 @@
 # device (the data disk's only path, not in wwids, no map yet, multipathd
 # running), with the environment udev would hand it.
 # shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
 dev=sda
