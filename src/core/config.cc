@@ -1,7 +1,6 @@
 #include "core/config.hh"
 
 #include <algorithm>
-#include <set>
 
 #include "core/alias.hh"
 #include "core/conf_syntax.hh"
@@ -272,8 +271,9 @@ const Keyword keywords[] = {
 };
 
 // multipath-tools keywords that mpath-boot accepts and has no use for (path
-// checkers, priorities, timeouts of the daemon): no warning for these.
-const std::set<std::string, std::less<>> unused_keywords = {
+// checkers, priorities, timeouts of the daemon): no warning for these. A
+// plain array: built at compile time, not at every start of the callout.
+constexpr std::string_view unused_keywords[] = {
     "all_devs", "all_tg_pt", "auto_resize", "bindings_file", "checker", "checker_timeout",
     "config_dir", "deferred_remove", "delay_wait_checks", "delay_watch_checks",
     "detect_checker", "detect_pgpolicy", "detect_pgpolicy_use_tpg", "detect_prio",
@@ -290,6 +290,14 @@ const std::set<std::string, std::less<>> unused_keywords = {
     "san_path_err_recovery_time", "san_path_err_threshold", "strict_timing", "uid",
     "uxsock_timeout", "verbosity", "vpd_vendor", "wwids_file", "partition_delimiter",
 };
+
+bool is_unused_keyword(std::string_view name)
+{
+    for (auto k : unused_keywords)
+        if (k == name)
+            return true;
+    return false;
+}
 
 const Keyword* find_keyword(const std::string& name)
 {
@@ -397,7 +405,7 @@ private:
 
     void unknown(const ConfNode& n, const char* section)
     {
-        if (!n.section && unused_keywords.count(n.keyword))
+        if (!n.section && is_unused_keyword(n.keyword))
             return;
         warn(n, "unknown keyword " + quoted(n.keyword) + " in section " + quoted(section) +
                     "; ignored");
@@ -542,7 +550,7 @@ private:
 
 Regex builtin_regex(const char* pattern)
 {
-    return Regex::compile(pattern).value();  // constant, known to compile
+    return Regex::builtin(pattern);  // constant, known to compile
 }
 
 }  // namespace

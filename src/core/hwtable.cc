@@ -47,7 +47,7 @@ PgPolicy pg_policy_of(const char* v)
 DeviceEntry entry(const Row& r)
 {
     Origin o{Origin::builtin_device, {}, 0, std::string(r.vendor) + "/" + r.product};
-    DeviceEntry e{Regex::compile(r.vendor).value(), Regex::compile(r.product).value(), {}, o};
+    DeviceEntry e{Regex::builtin(r.vendor), Regex::builtin(r.product), {}, o};
     if (r.uid_attribute)
         e.options.uid_attribute = Set<std::string>{r.uid_attribute, o};
     if (r.hardware_handler)

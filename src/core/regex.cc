@@ -5,39 +5,44 @@
 namespace mpb {
 
 struct Regex::Compiled {
+    std::string body;  // the pattern without its '!'
     regex_t re{};
-    bool ok = false;  // regfree only what regcomp built
+    int rc = -1;       // regcomp's result; -1 before the first compile
     ~Compiled()
     {
-        if (ok)
-            regfree(&re);
+        if (rc == 0)
+            regfree(&re);  // only what regcomp built
+    }
+    bool ready()
+    {
+        if (rc == -1)
+            rc = regcomp(&re, body.c_str(), REG_EXTENDED | REG_NOSUB);
+        return rc == 0;
     }
 };
 
+Regex::Regex(std::string_view pattern)
+    : pattern_(pattern), invert_(!pattern.empty() && pattern[0] == '!'), re_(std::make_shared<Compiled>())
+{
+    re_->body = pattern.substr(invert_ ? 1 : 0);
+}
+
 Result<Regex> Regex::compile(std::string_view pattern)
 {
-    Regex r;
-    r.pattern_ = std::string(pattern);
-    std::string body = r.pattern_;
-    if (!body.empty() && body[0] == '!') {
-        r.invert_ = true;
-        body.erase(0, 1);
-    }
-    auto c = std::make_shared<Compiled>();
-    int rc = regcomp(&c->re, body.c_str(), REG_EXTENDED | REG_NOSUB);
-    if (rc != 0) {
+    Regex r(pattern);
+    if (!r.re_->ready()) {
         char msg[128];
-        regerror(rc, &c->re, msg, sizeof msg);
+        regerror(r.re_->rc, &r.re_->re, msg, sizeof msg);
         return Result<Regex>::fail(msg);
     }
-    c->ok = true;
-    r.re_ = std::move(c);
     return Result<Regex>::ok(std::move(r));
 }
 
+Regex Regex::builtin(std::string_view pattern) { return Regex(pattern); }
+
 bool Regex::matches(std::string_view text) const
 {
-    if (!re_)
+    if (!re_ || !re_->ready())
         return false;
     std::string s(text);  // regexec needs a NUL-terminated string
     bool hit = regexec(&re_->re, s.c_str(), 0, nullptr, 0) == 0;

@@ -16,15 +16,22 @@ public:
     // Compiles `pattern` (with its optional leading '!'); the reason is the
     // regex library's message.
     static Result<Regex> compile(std::string_view pattern);
+    // A built-in pattern, known to be valid: compiled on its first match, so
+    // the callout that never consults most of the hardware table does not
+    // pay for compiling it.
+    static Regex builtin(std::string_view pattern);
 
     bool matches(std::string_view text) const;
     const std::string& pattern() const { return pattern_; }  // as written, '!' included
 
+    Regex() = default;
+
 private:
+    explicit Regex(std::string_view pattern);  // not compiled yet
     struct Compiled;
     std::string pattern_;
     bool invert_ = false;
-    std::shared_ptr<const Compiled> re_;
+    std::shared_ptr<Compiled> re_;
 };
 
 }  // namespace mpb

@@ -1,47 +1,41 @@
 #include "sys/dm.hh"
 
-#include <dlfcn.h>
 #include <libdevmapper.h>
 
 #include <cstdarg>
 #include <cstdio>
 
 #include "core/text.hh"
+#include "sys/dynlib.hh"
 
 namespace mpb {
 
 namespace {
 
-// libdevmapper is loaded when a command first talks to device-mapper:
-// linked in, it and what it pulls in (libselinux, libpcre2) cost every
-// udev-check call about 1.2 MiB of memory before main() runs.
+// libdevmapper, loaded when a command first talks to device-mapper (dynlib.hh).
 struct DmLib {
 #define MPB_DM_FUNCTIONS(X)                                                                       \
     X(dm_task_create) X(dm_task_destroy) X(dm_task_set_name) X(dm_task_set_uuid) X(dm_task_run)  \
     X(dm_task_get_info) X(dm_task_get_uuid) X(dm_task_get_names) X(dm_get_next_target)          \
     X(dm_task_add_target) X(dm_task_set_cookie) X(dm_udev_wait) X(dm_udev_set_sync_support)      \
     X(dm_log_with_errno_init)
-#define MPB_DM_POINTER(name) decltype(&::name) name = nullptr;
-    MPB_DM_FUNCTIONS(MPB_DM_POINTER)
+    MPB_DM_FUNCTIONS(MPB_DYNLIB_POINTER)
 };
 
 constexpr const char* dm_soname = "libdevmapper.so.1.02.1";
 
 Result<DmLib> load_dm_lib()
 {
-    void* handle = dlopen(dm_soname, RTLD_NOW | RTLD_LOCAL);
-    if (!handle)
-        return Result<DmLib>::fail(std::string("cannot load ") + dm_soname + ": " + dlerror());
-    DmLib lib;
+    auto opened = open_library(dm_soname);
+    if (!opened)
+        return Result<DmLib>::fail(opened.error());
+    void* handle = opened.value();
+    DmLib table;
     std::string missing;
-#define MPB_DM_LOAD(name)                                                     \
-    lib.name = reinterpret_cast<decltype(&::name)>(dlsym(handle, #name)); \
-    if (!lib.name)                                                            \
-        missing += std::string(missing.empty() ? "" : ", ") + #name;
-    MPB_DM_FUNCTIONS(MPB_DM_LOAD)
+    MPB_DM_FUNCTIONS(MPB_DYNLIB_LOAD)
     if (!missing.empty())
         return Result<DmLib>::fail(std::string(dm_soname) + " lacks " + missing);
-    return Result<DmLib>::ok(lib);
+    return Result<DmLib>::ok(table);
 }
 
 // Loaded once per process; the handle stays open until exit.

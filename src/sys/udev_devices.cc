@@ -1,19 +1,20 @@
 #include "sys/udev_devices.hh"
 
-#include <libudev.h>
-
 #include <memory>
 
 #include "sys/sysfs.hh"
+#include "sys/udev_lib.hh"
 
 namespace mpb {
 
 namespace {
 
+const UdevLib& lib() { return udev_lib().value(); }
+
 struct UdevDeleter {
-    void operator()(udev* u) const { udev_unref(u); }
-    void operator()(udev_enumerate* e) const { udev_enumerate_unref(e); }
-    void operator()(udev_device* d) const { udev_device_unref(d); }
+    void operator()(udev* u) const { lib().udev_unref(u); }
+    void operator()(udev_enumerate* e) const { lib().udev_enumerate_unref(e); }
+    void operator()(udev_device* d) const { lib().udev_device_unref(d); }
 };
 template <class T>
 using UdevPtr = std::unique_ptr<T, UdevDeleter>;
@@ -21,9 +22,9 @@ using UdevPtr = std::unique_ptr<T, UdevDeleter>;
 std::map<std::string, std::string> properties_of(udev_device* d)
 {
     std::map<std::string, std::string> props;
-    for (auto* e = udev_device_get_properties_list_entry(d); e; e = udev_list_entry_get_next(e)) {
-        const char* value = udev_list_entry_get_value(e);
-        props[udev_list_entry_get_name(e)] = value ? value : "";
+    for (auto* e = lib().udev_device_get_properties_list_entry(d); e; e = lib().udev_list_entry_get_next(e)) {
+        const char* value = lib().udev_list_entry_get_value(e);
+        props[lib().udev_list_entry_get_name(e)] = value ? value : "";
     }
     return props;
 }
@@ -33,19 +34,21 @@ std::map<std::string, std::string> properties_of(udev_device* d)
 Result<std::vector<BlockDevice>> enumerate_block_devices(const DeviceUsage& usage)
 {
     using R = Result<std::vector<BlockDevice>>;
-    UdevPtr<udev> u(udev_new());
+    if (!udev_lib())
+        return R::fail(udev_lib().error());
+    UdevPtr<udev> u(lib().udev_new());
     if (!u)
         return R::fail("cannot use libudev (udev_new failed)");
-    UdevPtr<udev_enumerate> en(udev_enumerate_new(u.get()));
-    if (!en || udev_enumerate_add_match_subsystem(en.get(), "block") < 0 ||
-        udev_enumerate_scan_devices(en.get()) < 0)
+    UdevPtr<udev_enumerate> en(lib().udev_enumerate_new(u.get()));
+    if (!en || lib().udev_enumerate_add_match_subsystem(en.get(), "block") < 0 ||
+        lib().udev_enumerate_scan_devices(en.get()) < 0)
         return R::fail("cannot enumerate block devices with libudev");
     std::vector<BlockDevice> devices;
-    for (auto* e = udev_enumerate_get_list_entry(en.get()); e; e = udev_list_entry_get_next(e)) {
-        UdevPtr<udev_device> d(udev_device_new_from_syspath(u.get(), udev_list_entry_get_name(e)));
+    for (auto* e = lib().udev_enumerate_get_list_entry(en.get()); e; e = lib().udev_list_entry_get_next(e)) {
+        UdevPtr<udev_device> d(lib().udev_device_new_from_syspath(u.get(), lib().udev_list_entry_get_name(e)));
         if (!d)
             continue;  // gone since the scan
-        auto dev = read_sysfs_device(udev_device_get_sysname(d.get()));
+        auto dev = read_sysfs_device(lib().udev_device_get_sysname(d.get()));
         if (!dev)
             continue;
         BlockDevice b = std::move(dev.value());

@@ -1,10 +1,11 @@
 #include "sys/uevent.hh"
 
 #include <fcntl.h>
-#include <libudev.h>
 #include <unistd.h>
 
 #include <thread>
+
+#include "sys/udev_lib.hh"
 
 namespace mpb {
 
@@ -24,19 +25,22 @@ std::vector<std::string> trigger_change(const std::vector<std::string>& names)
 
 bool wait_for_udev(std::chrono::milliseconds limit)
 {
-    udev* u = udev_new();
-    udev_queue* q = u ? udev_queue_new(u) : nullptr;
+    if (!udev_lib())
+        return false;
+    const UdevLib& lib = udev_lib().value();
+    udev* u = lib.udev_new();
+    udev_queue* q = u ? lib.udev_queue_new(u) : nullptr;
     bool empty = true;
     if (q) {
         // The kernel has sent the events; udevd takes a moment to queue them.
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         auto deadline = std::chrono::steady_clock::now() + limit;
-        while (!(empty = udev_queue_get_queue_is_empty(q)) && std::chrono::steady_clock::now() < deadline)
+        while (!(empty = lib.udev_queue_get_queue_is_empty(q)) && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        udev_queue_unref(q);
+        lib.udev_queue_unref(q);
     }
     if (u)
-        udev_unref(u);
+        lib.udev_unref(u);
     return empty;
 }
 
