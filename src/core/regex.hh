@@ -23,6 +23,8 @@ public:
 
     bool matches(std::string_view text) const;
     const std::string& pattern() const { return pattern_; }  // as written, '!' included
+    // Matched as plain strings, without the regex library (see regex.cc).
+    bool literal() const;
 
     Regex() = default;
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <regex.h>
+
 #include "core/regex.hh"
 
 namespace bdata = boost::unit_test::data;
@@ -139,3 +141,55 @@ BOOST_AUTO_TEST_CASE(many_compilations_independent)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Literal-shaped patterns are matched without the regex library; they must
+// match exactly what regcomp/regexec would.
+namespace {
+
+bool posix_match(const std::string& pattern, const std::string& text)
+{
+    regex_t re;
+    BOOST_REQUIRE(regcomp(&re, pattern.c_str(), REG_EXTENDED | REG_NOSUB) == 0);
+    bool hit = regexec(&re, text.c_str(), 0, nullptr, 0) == 0;
+    regfree(&re);
+    return hit;
+}
+
+const std::vector<std::string> literal_patterns = {
+    "sda", "^DGC", "EMC$", "^VV$", "(SCSI_IDENT_|ID_WWN)", "^(HITACHI|HP)$", "^(HITACHI|HP)",
+    "(HITACHI|HP)$", "NETAPP|LSI", "^OPEN-", "QEMU HARDDISK", "^1814", "a:b/c,d#e@f%g=h",
+};
+const std::vector<std::string> regex_patterns = {
+    "^sd[a-z]+$", ".*", "", "^x{2}$", "^A|B", "A|^B", "(A|B)C", "A(B|C)", "()", "(A||B)", "^(A)(B)$",
+    "a.b", "a\\.b",
+};
+const std::vector<std::string> texts = {
+    "", "sda", "sdaa", "DGC", "xDGC", "EMC", "EMCx", "VV", "VVX", "SCSI_IDENT_LUN_NAA", "ID_WWN",
+    "ID_WWN_WITH_EXTENSION", "ID_SERIAL", "HP", "HPE", "HITACHI", "xHITACHI", "NETAPP", "LSI",
+    "OPEN-V", "QEMU HARDDISK", "1814", "A", "B", "AC", "BC", "AB", "ABC", "a.b", "axb",
+    "a:b/c,d#e@f%g=h",
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(literal_shapes_skip_the_regex_library)
+{
+    for (const auto& p : literal_patterns)
+        BOOST_TEST(mpb::Regex::compile(p).value().literal(), p);
+    for (const auto& p : regex_patterns)
+        BOOST_TEST(!mpb::Regex::compile(p).value().literal(), p);
+}
+
+BOOST_AUTO_TEST_CASE(literal_matching_agrees_with_posix)
+{
+    std::vector<std::string> all = literal_patterns;
+    all.insert(all.end(), regex_patterns.begin(), regex_patterns.end());
+    for (const auto& p : all)
+        for (const auto& t : texts) {
+            BOOST_TEST(mpb::Regex::compile(p).value().matches(t) == posix_match(p, t),
+                       "pattern " << p << " on " << t);
+            BOOST_TEST(mpb::Regex::compile("!" + p).value().matches(t) == !posix_match(p, t),
+                       "pattern !" << p << " on " << t);
+            BOOST_TEST(mpb::Regex::builtin(p).matches(t) == posix_match(p, t), "built-in " << p << " on " << t);
+        }
+}

@@ -36,6 +36,18 @@ rules_check() {
 retrigger
 rules_check
 verdicts before
+
+# The live dry-run, and the same decision replayed from a capture.
+mpath-boot dry-run >/tmp/dry.live 2>&1
+say dry_run_live "$(head -n 1 /tmp/dry.live)"
+run_mpb capture capture /tmp/snap.json
+mpath-boot dry-run --replay /tmp/snap.json >/tmp/dry.replay 2>&1
+if cmp -s /tmp/dry.live /tmp/dry.replay; then
+    say replay_matches_live yes
+else
+    say replay_matches_live "no: $(diff /tmp/dry.live /tmp/dry.replay | oneline /dev/stdin)"
+fi
+
 run_mpb assemble1 assemble
 verdicts after
 say map_paths "$(slaves_of mpathb)"
@@ -45,6 +57,7 @@ say wwids "$(grep -v '^#' /etc/multipath/wwids | paste -sd, -)"
 mpath-boot status >/tmp/status
 say status_header "$(head -n 1 /tmp/status)"
 say status_active_paths "$(grep -c ' active undef running' /tmp/status)"
+say status_json_active "$(mpath-boot status --json | grep -c '"dm_state": "active"')"
 udevadm settle --timeout=60
 for d in sda sdb sda1 sdb1; do
     say "claim_$d" "$(claim_of "$d")"
