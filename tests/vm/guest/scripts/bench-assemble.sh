@@ -10,7 +10,11 @@ for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-pa
     rm -f "/usr/lib/udev/rules.d/$f.rules"
 done
 udevadm control --reload
-modprobe scsi_debug add_host=4 max_luns=64 vpd_use_hostno=0
+# sd_mod first: nothing on this guest has loaded it yet.
+if ! modprobe sd_mod 2>/tmp/modprobe.err || ! modprobe scsi_debug add_host=4 max_luns=64 vpd_use_hostno=0 2>/tmp/modprobe.err; then
+    say modprobe "failed: $(oneline /tmp/modprobe.err)"
+    exit 0
+fi
 # SCSI disks bound to the sd driver.
 disks() {
     count=0
