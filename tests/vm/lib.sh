@@ -54,7 +54,7 @@ prepare_rootfs() {
 # Kernel modules the real root loads itself (the initramfs has its own).
 copy_modules() {
     local kdir=$1 root=$2 m="$1/lib/modules/$kver" d
-    for d in drivers/scsi drivers/md drivers/block drivers/virtio fs lib crypto arch; do
+    for d in drivers/scsi drivers/md drivers/block drivers/virtio block fs lib crypto arch; do
         mkdir -p "$root/lib/modules/$kver/kernel/$(dirname "$d")"
         cp -a "$m/kernel/$d" "$root/lib/modules/$kver/kernel/$d"
     done

@@ -1,17 +1,20 @@
-# bench/assemble, in the guest: 256 scsi_debug paths to 64 volumes; each
-# tool builds the 64 maps from no maps and the same bindings and wwids,
-# three times, interleaved. Callout rules are removed so that udev's work is
-# the same for both: only the dm rules run when maps appear.
+# bench/assemble, in the guest: 64 scsi_debug paths to 16 volumes (4 paths
+# each); each tool builds the 16 maps from no maps and the same bindings and
+# wwids, three times, interleaved. Callout rules are removed so that udev's
+# work is the same for both: only the dm rules run when maps appear; so are
+# sg3-utils' rules, which run sg_inq several times per disk (scsi_id's ID_WWN
+# passes the property filter as well).
 # shellcheck shell=sh
 # shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
-for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-partitions; do
+for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-partitions \
+    55-scsi-sg3_id 58-scsi-sg3_symlink; do
     rm -f "/usr/lib/udev/rules.d/$f.rules"
 done
 udevadm control --reload
 # sd_mod first: nothing on this guest has loaded it yet.
-if ! modprobe sd_mod 2>/tmp/modprobe.err || ! modprobe scsi_debug add_host=4 max_luns=64 vpd_use_hostno=0 2>/tmp/modprobe.err; then
+if ! modprobe sd_mod 2>/tmp/modprobe.err || ! modprobe scsi_debug add_host=4 max_luns=16 vpd_use_hostno=0 2>/tmp/modprobe.err; then
     say modprobe "failed: $(oneline /tmp/modprobe.err)"
     exit 0
 fi
@@ -24,7 +27,7 @@ disks() {
     echo "$count"
 }
 waited=0
-while [ "$(disks)" -lt 256 ] && [ "$waited" -lt 600 ]; do
+while [ "$(disks)" -lt 64 ] && [ "$waited" -lt 600 ]; do
     sleep 2
     waited=$((waited + 2))
 done
