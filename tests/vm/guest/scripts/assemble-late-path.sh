@@ -37,3 +37,16 @@ say data "$(cat /mnt/data/probe)"
 mpath-boot status >/tmp/status
 say status_active_paths "$(grep -c ' active undef running' /tmp/status)"
 umount /mnt/data
+
+# No usable path left: 56-mpath-boot-dm.rules marks the map so nothing
+# probes it; a path back makes it ready again.
+dm=$(dm_of mpathb)
+devs=$(for s in /sys/block/"$dm"/slaves/*; do cat "$s/dev"; done)
+for d in $devs; do
+    dmsetup message mpathb 0 "fail_path $d"
+done
+udevadm settle --timeout=60
+say dead_map "$(prop "$dm" MPATH_BOOT_MAP_READY),$(prop "$dm" DM_NOSCAN),$(prop "$dm" DM_UDEV_DISABLE_OTHER_RULES_FLAG)"
+dmsetup message mpathb 0 "reinstate_path $(echo "$devs" | head -n 1)"
+udevadm settle --timeout=60
+say revived_map "$(prop "$dm" MPATH_BOOT_MAP_READY)"
