@@ -19,32 +19,10 @@ using Kind = UdevVerdict::Kind;
 
 namespace {
 
-const std::string mp0 = "0QEMU_QEMU_HARDDISK_mp0";
-const std::string d1 = "0QEMU_QEMU_HARDDISK_d1";
-
-Snapshot machine()
-{
-    Snapshot s;
-    BlockDevice vda;
-    vda.name = "vda";
-    vda.devt = {254, 0};
-    vda.size = 4194304;
-    s.devices.push_back(vda);
-    s.devices.push_back(test::scsi_disk("sda", 0, "mp0", "0:0:0:0"));
-    s.devices.push_back(test::partition_of(s.devices.back(), 1));
-    s.devices.push_back(test::scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
-    s.devices.push_back(test::partition_of(s.devices.back(), 1));
-    s.devices.push_back(test::scsi_disk("sdc", 32, "d1", "0:0:2:0"));
-    return s;
-}
-
-BlockDevice& dev(Snapshot& s, const std::string& name)
-{
-    for (auto& d : s.devices)
-        if (d.name == name)
-            return d;
-    throw std::runtime_error("no device " + name);
-}
+using test::d1;
+using test::dev;
+using test::machine;
+using test::mp0;
 
 // What udev-check reads before it enumerates: the device, its partitions,
 // the maps (holders and "mpath-<WWID>").

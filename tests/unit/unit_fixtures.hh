@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <stdexcept>
 #include <string>
 
 #include "core/config.hh"
@@ -36,6 +37,37 @@ inline BlockDevice partition_of(const BlockDevice& disk, int n)
     p.parent = disk.name;
     p.size = disk.size / 2;
     return p;
+}
+
+// WWIDs of machine()'s volumes.
+inline const std::string mp0 = "0QEMU_QEMU_HARDDISK_mp0";
+inline const std::string d1 = "0QEMU_QEMU_HARDDISK_d1";
+
+// A virtio root disk, volume mp0 through sda and sdb (each with partition
+// 1), and volume d1 through sdc alone.
+inline Snapshot machine()
+{
+    Snapshot s;
+    BlockDevice vda;
+    vda.name = "vda";
+    vda.devt = {254, 0};
+    vda.size = 4194304;
+    s.devices.push_back(vda);
+    s.devices.push_back(scsi_disk("sda", 0, "mp0", "0:0:0:0"));
+    s.devices.push_back(partition_of(s.devices.back(), 1));
+    s.devices.push_back(scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
+    s.devices.push_back(partition_of(s.devices.back(), 1));
+    s.devices.push_back(scsi_disk("sdc", 32, "d1", "0:0:2:0"));
+    return s;
+}
+
+// The device of `s` named `name`; a test naming a device it lacks is wrong.
+inline BlockDevice& dev(Snapshot& s, const std::string& name)
+{
+    for (auto& d : s.devices)
+        if (d.name == name)
+            return d;
+    throw std::runtime_error("no device " + name);
 }
 
 // Loads `text` as /etc/multipath.conf; a test configuration must load
