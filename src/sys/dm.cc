@@ -26,16 +26,9 @@ constexpr const char* dm_soname = "libdevmapper.so.1.02.1";
 
 Result<DmLib> load_dm_lib()
 {
-    auto opened = open_library(dm_soname);
-    if (!opened)
-        return Result<DmLib>::fail(opened.error());
-    void* handle = opened.value();
-    DmLib table;
-    std::string missing;
-    MPB_DM_FUNCTIONS(MPB_DYNLIB_LOAD)
-    if (!missing.empty())
-        return Result<DmLib>::fail(std::string(dm_soname) + " lacks " + missing);
-    return Result<DmLib>::ok(table);
+    return load_library<DmLib>(dm_soname, [](void* handle, DmLib& table, std::string& missing) {
+        MPB_DM_FUNCTIONS(MPB_DYNLIB_LOAD)
+    });
 }
 
 // Loaded once per process; the handle stays open until exit.

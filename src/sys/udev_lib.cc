@@ -8,16 +8,9 @@ constexpr const char* udev_soname = "libudev.so.1";
 
 Result<UdevLib> load_udev_lib()
 {
-    auto opened = open_library(udev_soname);
-    if (!opened)
-        return Result<UdevLib>::fail(opened.error());
-    void* handle = opened.value();
-    UdevLib table;
-    std::string missing;
-    MPB_UDEV_FUNCTIONS(MPB_DYNLIB_LOAD)
-    if (!missing.empty())
-        return Result<UdevLib>::fail(std::string(udev_soname) + " lacks " + missing);
-    return Result<UdevLib>::ok(table);
+    return load_library<UdevLib>(udev_soname, [](void* handle, UdevLib& table, std::string& missing) {
+        MPB_UDEV_FUNCTIONS(MPB_DYNLIB_LOAD)
+    });
 }
 
 }  // namespace
