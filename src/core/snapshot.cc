@@ -360,16 +360,6 @@ Result<bool> read_devtype(const Json& v, const std::string& where)
 
 // ----- sysfs attributes --------------------------------------------------------
 
-bool is_hctl(std::string_view s)
-{
-    // The LUN may be 64 bits wide, so only "four decimal numbers" is checked.
-    auto parts = split(s, ':');
-    return parts.size() == 4 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
-               return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) {
-                   return c >= '0' && c <= '9';
-               });
-           });
-}
 
 // VPD pages are kept as hex text: pairs of hex digits, with whitespace
 // allowed between pairs (what vpd.hh's bytes_from_hex reads).
@@ -753,6 +743,17 @@ std::string parse_error_text(std::string_view what)
 }
 
 }  // namespace
+
+bool is_hctl(std::string_view s)
+{
+    // The LUN may be 64 bits wide, so only "four decimal numbers" is checked.
+    auto parts = split(s, ':');
+    return parts.size() == 4 && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
+               return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) {
+                   return c >= '0' && c <= '9';
+               });
+           });
+}
 
 Result<Snapshot> parse_snapshot(std::string_view json_text, const std::string& source)
 {

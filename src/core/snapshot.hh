@@ -60,6 +60,10 @@ struct Snapshot {
     const DmMap* find_map_by_devt(DevT devt) const;
 };
 
+// Whether `s` is a SCSI address "H:C:T:L" (four decimal numbers), as the
+// snapshot's sysfs "hctl" must be.
+bool is_hctl(std::string_view s);
+
 // Parses the JSON text. `source` names the input in error messages, which
 // say what is wrong and where: "snap.json: devices[1].devnum: expected
 // \"MAJ:MIN\", got \"8-16\"", or the JSON parser's line and column.

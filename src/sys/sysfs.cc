@@ -63,18 +63,6 @@ std::string basename_of(const std::string& path)
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-bool is_hctl(const std::string& s)
-{
-    int colons = 0;
-    for (char c : s) {
-        if (c == ':')
-            ++colons;
-        else if (!std::isdigit(static_cast<unsigned char>(c)))
-            return false;
-    }
-    return colons == 3 && !s.empty();
-}
-
 bool parse_devt(const std::string& text, DevT& out)
 {
     auto colon = text.find(':');

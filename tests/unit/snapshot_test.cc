@@ -971,4 +971,12 @@ BOOST_AUTO_TEST_CASE(example_in_the_documentation_is_valid_and_canonical)
     BOOST_TEST(mpb::format_snapshot(s) == example);
 }
 
+BOOST_AUTO_TEST_CASE(hctl_is_four_decimal_numbers)
+{
+    BOOST_TEST(mpb::is_hctl("0:0:1:0"));
+    BOOST_TEST(mpb::is_hctl("12:3:45:18446744073709551615"));
+    for (const char* bad : {":::", "0:0:1", "0:0:1:0:0", "0:0:1:x", "0:0::0", "", "target0:0:1"})
+        BOOST_TEST(!mpb::is_hctl(bad), bad);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
