@@ -1,7 +1,5 @@
 #include "core/report.hh"
 
-#include <cmath>
-
 #include "core/dm_table.hh"
 
 namespace mpb {
@@ -9,17 +7,23 @@ namespace mpb {
 std::string human_size(unsigned long long sectors)
 {
     static const char units[] = "KMGTPE";
-    double v = static_cast<double>(sectors) / 2;  // KiB
+    // Integer arithmetic: exact, and keeps libm (and its load cost in the
+    // udev callout) out of the binary.
+    unsigned long long per_unit = 2;  // sectors per KiB
     std::size_t u = 0;
-    while (v >= 1024 && u + 1 < sizeof units - 1) {
-        v /= 1024;
+    while (sectors / per_unit >= 1024 && u + 1 < sizeof units - 1) {
+        per_unit *= 1024;
         ++u;
     }
+    auto rounded = [&](unsigned scale) {
+        return static_cast<unsigned long long>(
+            (static_cast<unsigned __int128>(sectors) * scale + per_unit / 2) / per_unit);
+    };
     // One decimal below 10, none above, as multipath -ll prints sizes.
-    long tenths = std::lround(v * 10);
+    unsigned long long tenths = rounded(10);
     if (tenths < 100)
         return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + units[u];
-    return std::to_string(std::lround(v)) + units[u];
+    return std::to_string(rounded(1)) + units[u];
 }
 
 namespace {

@@ -24,6 +24,8 @@ const Size sizes[] = {
     {2047, "1024K"},     {2048, "1.0M"},        {1048576, "512M"},
     {2097152, "1.0G"},   {19922944, "9.5G"},    {20971520, "10G"},
     {41943040, "20G"},   {2147483648ULL, "1.0T"}, {0, "0.0K"},
+    // 9.96G rounds up to two digits; the largest size does not overflow.
+    {20887634, "10G"},   {18446744073709551615ULL, "8192E"},
 };
 
 Plan plan_for(const std::string& conf, Snapshot& s, Config& cfg)
