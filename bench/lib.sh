@@ -12,7 +12,7 @@ stage_build() {
     source "$top/tools/lib.sh"
     build_tree >&2
     rm -rf "$build/vm-stage"
-    make -C "$build" --no-print-directory install DESTDIR="$build/vm-stage" >/dev/null
+    make -C "$build" --no-print-directory install-strip DESTDIR="$build/vm-stage" >/dev/null
     export MPB_STAGE="$build/vm-stage" MPB_VM_CACHE="$build/vm-cache"
 }
 

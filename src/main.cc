@@ -44,7 +44,8 @@ int main(int argc, char** argv)
     static const std::pair<std::string_view, Command> commands[] = {
         {"udev-check", mpb::cmd_udev_check}, {"assemble", mpb::cmd_assemble},
         {"dry-run", mpb::cmd_dry_run},       {"status", mpb::cmd_status},
-        {"capture", mpb::cmd_capture},
+        {"capture", mpb::cmd_capture},       {"wait", mpb::cmd_wait},
+        {"handover", mpb::cmd_handover},     {"disable-queueing", mpb::cmd_disable_queueing},
     };
     for (const auto& [name, run] : commands)
         if (o.command == name)

@@ -11,5 +11,8 @@ int cmd_udev_check(const CliOptions& o, const Logger& log);
 int cmd_assemble(const CliOptions& o, const Logger& log);
 int cmd_status(const CliOptions& o, const Logger& log);
 int cmd_capture(const CliOptions& o, const Logger& log);
+int cmd_wait(const CliOptions& o, const Logger& log);
+int cmd_handover(const CliOptions& o, const Logger& log);
+int cmd_disable_queueing(const CliOptions& o, const Logger& log);
 
 }  // namespace mpb

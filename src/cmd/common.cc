@@ -43,6 +43,14 @@ void report(const Logger& log, const Diagnostics& ds)
     }
 }
 
+Logger with_log_level(const Logger& log, const CliOptions& o, const BootSettings& s)
+{
+    Logger out = log;
+    if (!o.verbosity_set)
+        out.verbosity = verbosity_of(s.log_level);
+    return out;
+}
+
 Inputs read_inputs(const CliOptions& o, const Logger& log)
 {
     Inputs in{read_config(o.config, o.config_dir), read_state(o.state_dir)};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cmd/options.hh"
+#include "core/boot_settings.hh"
 #include "core/config.hh"
 #include "core/diagnostic.hh"
 #include "core/result.hh"
@@ -32,6 +33,9 @@ Result<SubArgs> parse_sub_args(const std::string& command, const std::vector<std
 
 // Logs each diagnostic at its severity.
 void report(const Logger& log, const Diagnostics& ds);
+
+// `log` at the log_level of mpath-boot.conf, unless -v or -q was given.
+Logger with_log_level(const Logger& log, const CliOptions& o, const BootSettings& s);
 
 struct Inputs {
     Config config;

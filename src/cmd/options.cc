@@ -41,6 +41,21 @@ COMMANDS
        capture OUTPUT
               Save the machine's block devices and maps as a snapshot file.
 
+       wait
+              For dracut's initqueue (a "finished" hook): exit 0 once a map
+              or a device that is no path is there for every WWID of the
+              wwids file, or the wait (path_wait in mpath-boot.conf(5)) is
+              over; else exit 1 at once. Never blocks.
+
+       handover --sysroot DIR [--no-rename]
+              Before switch-root: rename the maps (and their partition
+              maps) to the names the real root mounted at DIR expects,
+              from its multipath.conf, bindings and wwids.
+
+       disable-queueing [NAME ...]
+              At shutdown: switch the multipath maps that queue I/O without
+              paths to fail_if_no_path.
+
        Each command takes --replay FILE to act on a snapshot
        (docs/snapshot.md) instead of the running system.
        "mpath-boot COMMAND --help" shows the manual of each command.
@@ -57,11 +72,20 @@ OPTIONS
               Directory of the bindings and wwids files.
               Default: /etc/multipath.
 
+       --settings FILE
+              mpath-boot's own settings (mpath-boot.conf(5)): how long the
+              initramfs waits for paths, renaming at the handover, the
+              log level. A missing file means the built-in defaults.
+              Default: /etc/mpath-boot.conf.
+
        -v, --verbose
               More messages; repeat for debug messages.
 
        -q, --quiet
               Errors only.
+
+       Without -v or -q, commands of the initramfs (wait, handover) log as log_level
+       in the settings file says (default: warnings and errors).
 
        Messages go to stderr; in the initramfs (when /etc/initrd-release
        exists) also to the kernel log with a syslog priority.
@@ -77,10 +101,10 @@ EXIT STATUS
 
 FILES
        /etc/multipath.conf, /etc/multipath/conf.d/*.conf,
-       /etc/multipath/bindings, /etc/multipath/wwids
+       /etc/multipath/bindings, /etc/multipath/wwids, /etc/mpath-boot.conf
 
 SEE ALSO
-       multipath(8), multipath.conf(5), dracut(8)
+       mpath-boot.conf(5), multipath(8), multipath.conf(5), dracut(8)
 )";
 }
 
@@ -95,6 +119,8 @@ std::string* value_slot(CliOptions& o, std::string_view name)
         return &o.config_dir;
     if (name == "--state-dir")
         return &o.state_dir;
+    if (name == "--settings")
+        return &o.settings;
     return nullptr;
 }
 
@@ -118,10 +144,13 @@ Result<CliOptions> parse_cli(int argc, char** argv)
                 return Result<CliOptions>::fail("option " + std::string(name) + " needs a value");
         } else if (a == "-v" || a == "--verbose") {
             ++o.verbosity;
+            o.verbosity_set = true;
         } else if (a == "-vv") {
             o.verbosity += 2;
+            o.verbosity_set = true;
         } else if (a == "-q" || a == "--quiet") {
             o.verbosity = 0;
+            o.verbosity_set = true;
         } else if (a == "-h" || a == "--help") {
             o.help = true;
         } else if (a == "--version") {

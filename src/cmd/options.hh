@@ -12,7 +12,9 @@ struct CliOptions {
     std::string config = "/etc/multipath.conf";
     std::string config_dir = "/etc/multipath/conf.d";
     std::string state_dir = "/etc/multipath";
+    std::string settings = "/etc/mpath-boot.conf";  // mpath-boot's own settings
     int verbosity = 1;
+    bool verbosity_set = false;       // -v or -q given: log_level of the settings does not apply
     bool help = false;
     bool version = false;
     std::string command;              // first non-option word

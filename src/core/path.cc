@@ -82,6 +82,14 @@ PathVerdict not_a_path(std::string why) { return {std::nullopt, std::move(why)};
 
 }  // namespace
 
+std::string device_wwid(const BlockDevice& dev, const Config& cfg)
+{
+    auto [vendor, product] = vendor_product(dev);
+    auto uid_attribute = resolve_uid_attribute(cfg, dev.name, matching_devices(cfg, vendor, product));
+    auto wwid = derive_wwid(dev, uid_attribute.value);
+    return wwid ? wwid->value : std::string();
+}
+
 PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Config& cfg)
 {
     if (dev.partition)

@@ -37,6 +37,11 @@ struct PathVerdict {
 // through its partitions) without deciding on it.
 PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Config& cfg);
 
+// The WWID `dev` would have as a path (the uid attribute resolved as for
+// one), whether or not it is one, "" when none can be derived: which volume
+// a device left out belongs to.
+std::string device_wwid(const BlockDevice& dev, const Config& cfg);
+
 // The vendor and product multipath-tools matches device entries against:
 // sysfs vendor/model, "NVME" + model for NVMe namespaces.
 std::pair<std::string, std::string> vendor_product(const BlockDevice& dev);

@@ -11,24 +11,47 @@ namespace mpb {
 
 namespace {
 
-// Names of *.conf files in `dir`, sorted; a missing directory is empty.
-Result<std::vector<std::string>> conf_d_files(const std::string& dir)
+class HostFiles : public FileSource {
+public:
+    Result<std::optional<std::string>> read(const std::string& path) const override
+    {
+        using R = Result<std::optional<std::string>>;
+        if (!file_exists(path))
+            return R::ok(std::nullopt);
+        auto t = read_file(path);
+        return t ? R::ok(std::move(t.value())) : R::fail(t.error());
+    }
+
+    Result<std::vector<std::string>> names(const std::string& dir) const override
+    {
+        std::vector<std::string> names;
+        DIR* d = opendir(dir.c_str());
+        if (!d) {
+            if (errno == ENOENT)
+                return Result<std::vector<std::string>>::ok(names);
+            return Result<std::vector<std::string>>::fail(dir + ": " + std::strerror(errno));
+        }
+        while (const dirent* e = readdir(d))
+            names.emplace_back(e->d_name);
+        closedir(d);
+        return Result<std::vector<std::string>>::ok(names);
+    }
+
+    std::string shown(const std::string& path) const override { return path; }
+};
+
+// Paths of the *.conf files in `dir`, sorted; a missing directory is empty.
+Result<std::vector<std::string>> conf_d_files(const FileSource& files, const std::string& dir)
 {
-    std::vector<std::string> names;
-    DIR* d = opendir(dir.c_str());
-    if (!d) {
-        if (errno == ENOENT)
-            return Result<std::vector<std::string>>::ok(names);
-        return Result<std::vector<std::string>>::fail(dir + ": " + std::strerror(errno));
-    }
-    while (const dirent* e = readdir(d)) {
-        std::string n = e->d_name;
+    auto all = files.names(dir);
+    if (!all)
+        return all;
+    std::vector<std::string> paths;
+    for (const auto& n : all.value())
         if (n.size() > 5 && n.compare(n.size() - 5, 5, ".conf") == 0 && n[0] != '.')
-            names.push_back(dir + "/" + n);
-    }
-    closedir(d);
-    std::sort(names.begin(), names.end());
-    return Result<std::vector<std::string>>::ok(names);
+            paths.push_back(dir + "/" + n);
+    std::sort(paths.begin(), paths.end());
+    return Result<std::vector<std::string>>::ok(paths);
 }
 
 // "PATH: error: cannot read: REASON; CONSEQUENCE" from read_file's "PATH: REASON".
@@ -49,39 +72,69 @@ Config unreadable(const std::string& path, const std::string& error)
 
 }  // namespace
 
+const FileSource& host_files()
+{
+    static const HostFiles files;
+    return files;
+}
+
 Config read_config(const std::string& main_file, const std::string& conf_dir)
 {
+    return read_config(host_files(), main_file, conf_dir);
+}
+
+Config read_config(const FileSource& files, const std::string& main_file, const std::string& conf_dir)
+{
     std::vector<ConfigText> texts;
-    if (file_exists(main_file)) {
-        auto t = read_file(main_file);
-        if (!t)
-            return unreadable(main_file, t.error());
-        texts.push_back({main_file, t.value()});
-    }
-    auto extra = conf_d_files(conf_dir);
+    auto main_text = files.read(main_file);
+    if (!main_text)
+        return unreadable(files.shown(main_file), main_text.error());
+    if (main_text.value())
+        texts.push_back({files.shown(main_file), **main_text});
+    auto extra = conf_d_files(files, conf_dir);
     if (!extra)
-        return unreadable(conf_dir, extra.error());
+        return unreadable(files.shown(conf_dir), extra.error());
     for (const auto& f : extra.value()) {
-        auto t = read_file(f);
+        auto t = files.read(f);
         if (!t)
-            return unreadable(f, t.error());
-        texts.push_back({f, t.value()});
+            return unreadable(files.shown(f), t.error());
+        if (t.value())  // nullopt: removed since it was listed
+            texts.push_back({files.shown(f), **t});
     }
     return load_config(texts);
 }
 
+BootSettings read_boot_settings(const std::string& path)
+{
+    if (!file_exists(path))
+        return {};
+    auto t = read_file(path);
+    if (!t) {
+        BootSettings s;
+        s.diagnostics.push_back(cannot_read(path, t.error(), "using built-in defaults"));
+        return s;
+    }
+    return parse_boot_settings(t.value(), path);
+}
+
 StateFiles read_state(const std::string& dir)
+{
+    return read_state(host_files(), dir);
+}
+
+StateFiles read_state(const FileSource& files, const std::string& dir)
 {
     StateFiles s;
     auto read = [&](const std::string& path, auto parse, auto& into, const char* consequence) {
-        if (!file_exists(path))
-            return true;
-        auto t = read_file(path);
+        auto shown = files.shown(path);
+        auto t = files.read(path);
         if (!t) {
-            s.problems.push_back(cannot_read(path, t.error(), consequence));
+            s.problems.push_back(cannot_read(shown, t.error(), consequence));
             return false;
         }
-        into = parse(t.value(), path);
+        if (!t.value())
+            return true;
+        into = parse(**t, shown);
         s.problems.insert(s.problems.end(), into.problems.begin(), into.problems.end());
         return true;
     };

@@ -18,7 +18,7 @@ struct DmLib {
     X(dm_task_create) X(dm_task_destroy) X(dm_task_set_name) X(dm_task_set_uuid) X(dm_task_run)  \
     X(dm_task_get_info) X(dm_task_get_uuid) X(dm_task_get_names) X(dm_get_next_target)          \
     X(dm_task_add_target) X(dm_task_set_cookie) X(dm_udev_wait) X(dm_udev_set_sync_support)      \
-    X(dm_log_with_errno_init)
+    X(dm_log_with_errno_init) X(dm_task_set_newname) X(dm_task_set_message) X(dm_task_set_sector)
     MPB_DM_FUNCTIONS(MPB_DYNLIB_POINTER)
 };
 
@@ -232,6 +232,29 @@ public:
             return R::fail(failure("resuming " + name));
         return R::ok({});
     }
+
+    Result<Unit> rename(const std::string& name, const std::string& new_name, DmChange change) override
+    {
+        using R = Result<Unit>;
+        if (!dm_lib())
+            return R::fail(dm_lib().error());
+        Task t = named_task(DM_DEVICE_RENAME, name);
+        if (!t || !dm().dm_task_set_newname(t.get(), new_name.c_str()) || !run_synced(t.get(), change))
+            return R::fail(failure("renaming " + name + " to " + new_name));
+        return R::ok({});
+    }
+
+    Result<Unit> message(const std::string& name, const std::string& text) override
+    {
+        using R = Result<Unit>;
+        if (!dm_lib())
+            return R::fail(dm_lib().error());
+        Task t = named_task(DM_DEVICE_TARGET_MSG, name);
+        if (!t || !dm().dm_task_set_sector(t.get(), 0) || !dm().dm_task_set_message(t.get(), text.c_str()) ||
+            !dm().dm_task_run(t.get()))
+            return R::fail(failure("sending \"" + text + "\" to " + name));
+        return R::ok({});
+    }
 };
 
 class ReplayDm : public DmOps {
@@ -267,6 +290,31 @@ public:
                 return Result<Unit>::ok({});
             }
         return Result<Unit>::fail("loading the new table of " + name + ": No such device or address");
+    }
+
+    // The kernel's answers: EBUSY when the new name is taken, ENXIO when
+    // there is no map to rename.
+    Result<Unit> rename(const std::string& name, const std::string& new_name, DmChange) override
+    {
+        auto what = "renaming " + name + " to " + new_name + ": ";
+        for (const auto& m : maps_)
+            if (m.name == new_name)
+                return Result<Unit>::fail(what + "Device or resource busy");
+        for (auto& m : maps_)
+            if (m.name == name) {
+                m.name = new_name;
+                return Result<Unit>::ok({});
+            }
+        return Result<Unit>::fail(what + "No such device or address");
+    }
+
+    // Messages change no table: only whether the map exists is checked.
+    Result<Unit> message(const std::string& name, const std::string& text) override
+    {
+        for (const auto& m : maps_)
+            if (m.name == name)
+                return Result<Unit>::ok({});
+        return Result<Unit>::fail("sending \"" + text + "\" to " + name + ": No such device or address");
     }
 
 private:

@@ -30,6 +30,11 @@ public:
                                 const std::string& table, DmChange change) = 0;
     // Loads `table` into the inactive slot of `name` and resumes it.
     virtual Result<Unit> reload(const std::string& name, const std::string& table, DmChange change) = 0;
+    // Renames `name` to `new_name`, the dm UUID unchanged; returns when udev
+    // has processed the change (the /dev/mapper links follow the name).
+    virtual Result<Unit> rename(const std::string& name, const std::string& new_name, DmChange change) = 0;
+    // Sends the target message `text` (sector 0), e.g. "fail_if_no_path".
+    virtual Result<Unit> message(const std::string& name, const std::string& text) = 0;
 };
 
 // The kernel through libdevmapper, with udev synchronisation.

@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sys/unique_fd.hh"
+
 namespace mpb {
 
 namespace {
@@ -22,45 +24,6 @@ using Clock = std::chrono::steady_clock;
 // How often a held lock is tried again: short against the 30 s budget, long
 // enough not to spin.
 constexpr std::chrono::milliseconds lock_poll_interval{10};
-
-// Owns one file descriptor; closes it on scope exit.
-class UniqueFd {
-public:
-    explicit UniqueFd(int fd = -1) : fd_(fd) {}
-    UniqueFd(UniqueFd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    UniqueFd& operator=(UniqueFd&& other) noexcept
-    {
-        if (this != &other) {
-            reset();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    UniqueFd(const UniqueFd&) = delete;
-    UniqueFd& operator=(const UniqueFd&) = delete;
-    ~UniqueFd() { reset(); }
-
-    int get() const { return fd_; }
-    bool valid() const { return fd_ >= 0; }
-
-    // Closes now and reports close()'s errno (0 on success): on some file
-    // systems a deferred write error only shows up here.
-    int close_checked()
-    {
-        int fd = std::exchange(fd_, -1);
-        return fd >= 0 && ::close(fd) != 0 ? errno : 0;
-    }
-
-private:
-    void reset()
-    {
-        if (fd_ >= 0)
-            ::close(fd_);
-        fd_ = -1;
-    }
-
-    int fd_;
-};
 
 template <class T>
 Result<T> failure(std::string why)
@@ -439,8 +402,13 @@ Result<std::string> read_file(const std::string& path)
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
     if (!fd.valid())
         return failure<std::string>(path + ": " + std::strerror(errno));
+    return read_fd(fd.get(), path);
+}
+
+Result<std::string> read_fd(int fd, const std::string& path)
+{
     struct stat st;
-    if (::fstat(fd.get(), &st) != 0)
+    if (::fstat(fd, &st) != 0)
         return failure<std::string>(path + ": " + std::strerror(errno));
     if (S_ISDIR(st.st_mode))
         return failure<std::string>(path + ": " + std::strerror(EISDIR));
@@ -451,7 +419,7 @@ Result<std::string> read_file(const std::string& path)
     out.reserve(static_cast<std::size_t>(st.st_size));
     char buf[65536];
     for (;;) {
-        ssize_t n = ::read(fd.get(), buf, sizeof buf);
+        ssize_t n = ::read(fd, buf, sizeof buf);
         if (n < 0) {
             if (errno == EINTR)
                 continue;

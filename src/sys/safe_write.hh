@@ -37,6 +37,9 @@ Result<Unit> write_file_atomically(const std::string& path, const std::string& c
 // Reads a whole regular file. A missing file is an error whose text ends with
 // "No such file or directory"; use file_exists() to tell the cases apart.
 Result<std::string> read_file(const std::string& path);
+// The same from a descriptor opened for reading (O_NONBLOCK, so a FIFO
+// cannot hang); `path` names the file in errors. The descriptor stays open.
+Result<std::string> read_fd(int fd, const std::string& path);
 bool file_exists(const std::string& path);
 
 }  // namespace mpb

@@ -19,6 +19,7 @@ const std::set<std::string> allowed = {
     "<unordered_map>", "<unordered_set>", "<utility>", "<vector>",
     "<nlohmann/json.hpp>",  // JSON text <-> values, no I/O used
     "<regex.h>",            // POSIX ERE, the dialect of multipath.conf
+    "<ini.h>",              // inih: INI text in through a reader over memory, no file opened
 };
 
 std::vector<std::string> includes_of(const fs::path& file)

@@ -75,30 +75,103 @@ configure_root() {
     ln -sf ../mpb-demo.service "$root/etc/systemd/system/multi-user.target.wants/mpb-demo.service"
 }
 
-# A raw disk: GPT, one ext4 partition holding the root (no loop devices).
-prepare_image() {
-    local kdir=$1 tar=$2 img key root part guest_files
+# Writes the raw disk IMG: GPT, one ext4 partition made from the folder
+# ROOT (no loop devices).
+make_disk_image() {
+    local root=$1 img=$2 part="$1.part"
+    truncate -s 1535M "$part"
+    mkfs.ext4 -q -F -U "$root_uuid" -L root -d "$root" "$part"
+    # 1 MiB before the partition for the GPT, 1 MiB after for its backup
+    truncate -s 1537M "$img.part"
+    printf 'label: gpt\nstart=2048, size=%s, type=L, name=root\n' $((1535 * 2048)) |
+        sfdisk -q "$img.part"
+    dd if="$part" of="$img.part" bs=1M seek=1 conv=notrunc,sparse status=none
+    rm -f "$part"
+    mv "$img.part" "$img"
+}
+
+# The guest root as a folder: Debian, the kernel's modules, the overlay.
+unpack_root() {
+    local kdir=$1 tar=$2 root
+    root=$(mktemp -d "$cache/tmp.XXXXXX")
+    tar -C "$root" -xf "$tar"
+    copy_modules "$kdir" "$root"
+    configure_root "$root"
+    echo "$root"
+}
+
+guest_files_key() {
+    local guest_files
     mapfile -t guest_files < <(find "$vm_dir/guest/root" -type f | sort)
-    key=$(key_of "$tar" "$kver" "$vm_dir/lib.sh" "${guest_files[@]}")
-    img="$cache/disk-$key.img"
+    key_of "$vm_dir/lib.sh" "${guest_files[@]}"
+}
+
+# The stock root disk (no mpath-boot installed).
+prepare_image() {
+    local kdir=$1 tar=$2 img root
+    img="$cache/disk-$(key_of "$tar" "$kver" "$(guest_files_key)").img"
     if [[ ! -f "$img" ]]; then
         log "making the disk image"
-        root=$(mktemp -d "$cache/tmp.XXXXXX")
-        tar -C "$root" -xf "$tar"
-        copy_modules "$kdir" "$root"
-        configure_root "$root"
-        part="$root.part"
-        truncate -s 1535M "$part"
-        mkfs.ext4 -q -F -U "$root_uuid" -L root -d "$root" "$part"
-        # 1 MiB before the partition for the GPT, 1 MiB after for its backup
-        truncate -s 1537M "$img.part"
-        printf 'label: gpt\nstart=2048, size=%s, type=L, name=root\n' $((1535 * 2048)) |
-            sfdisk -q "$img.part"
-        dd if="$part" of="$img.part" bs=1M seek=1 conv=notrunc,sparse status=none
-        rm -rf "$root" "$part"
-        mv "$img.part" "$img"
+        root=$(unpack_root "$kdir" "$tar")
+        make_disk_image "$root" "$img"
+        rm -rf "$root"
     fi
     echo "$img"
+}
+
+# Runs the guest root's own dracut inside it (chroot, private mounts), as an
+# installed system builds its initramfs: ARGS are dracut's.
+dracut_in_root() {
+    local root=$1
+    shift
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    unshare --mount --fork -- sh -c 'root=$1; shift
+        mount --rbind /dev "$root/dev" && mount -t proc proc "$root/proc" &&
+        mount -t sysfs sysfs "$root/sys" && exec chroot "$root" dracut "$@"' sh "$root" "$@"
+}
+
+# A guest system with the project installed (make install DESTDIR=$MPB_STAGE)
+# and its initramfs made by its own dracut with `--add ADD`. INCLUDES ("SRC
+# DST" lines) go into the initramfs only, ROOT_FILES ("SRC DST" lines) into
+# the root before the initramfs is built. Prints the disk image and the
+# initramfs, one per line.
+prepare_installed_system() {
+    local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 key img rd root src dst n=0 args=()
+    local stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" \
+        "$vm_dir/guest/mpb-initrd-report.sh" \
+        "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" \
+        "$(awk 'NF {print $1}' <<<"$includes$root_files" | xargs -r cat)")
+    img="$cache/system-$key.img" rd="$cache/system-$key.initrd"
+    (
+        flock 9
+        if [[ ! -f "$img" ]]; then
+            log "making a system with mpath-boot installed (dracut --add '$add' inside it)"
+            root=$(unpack_root "$kdir" "$tar")
+            cp -a "$stage/." "$root/"
+            while read -r src dst; do
+                [[ -n "$src" ]] && install -D -m 0644 "$src" "$root/$dst"
+            done <<<"$root_files"
+            mkdir -p "$root/tmp/includes"
+            args+=(--include /tmp/includes/report /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
+            cp "$vm_dir/guest/mpb-initrd-report.sh" "$root/tmp/includes/report"
+            while read -r src dst; do
+                [[ -n "$src" ]] || continue
+                n=$((n + 1))
+                cp "$src" "$root/tmp/includes/$n"
+                args+=(--include "/tmp/includes/$n" "$dst")
+            done <<<"$includes"
+            dracut_in_root "$root" --quiet --force --no-hostonly --kver "$kver" --add "$add" \
+                "${args[@]}" /tmp/initrd.img >&2
+            mv "$root/tmp/initrd.img" "$rd.part"
+            rm -rf "$root/tmp/includes"
+            make_disk_image "$root" "$img.tmp"
+            rm -rf "$root"
+            mv "$rd.part" "$rd"
+            mv "$img.tmp" "$img"
+        fi
+    ) 9>"$cache/system-$key.lock"
+    printf '%s\n%s\n' "$img" "$rd"
 }
 
 # An initramfs from the machine's dracut for Debian's kernel, with the

@@ -9,3 +9,12 @@ sysroot_source() {
 maps=$(dmsetup ls --target multipath 2> /dev/null | while read -r n _; do [ "$n" = No ] || printf '%s ' "$n"; done)
 echo "MPB-INITRD sysroot_source=$(sysroot_source)" > /dev/console
 echo "MPB-INITRD maps=${maps% }" > /dev/console
+# Per sd disk and partition, as in the real root's report (multipath-tools'
+# rules there delete the partition nodes of paths, so they are seen here).
+for dev in /sys/class/block/sd*; do
+    [ -e "$dev" ] || continue
+    n=${dev##*/}
+    props=$(udevadm info -q property -n "$n" 2> /dev/null)
+    get() { echo "$props" | sed -n "s/^$1=//p"; }
+    echo "MPB-INITRD udev_$n=SYSTEMD_READY=$(get SYSTEMD_READY),DM_MULTIPATH_DEVICE_PATH=$(get DM_MULTIPATH_DEVICE_PATH),ID_FS_TYPE=$(get ID_FS_TYPE)" > /dev/console
+done

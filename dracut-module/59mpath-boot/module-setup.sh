@@ -1,0 +1,65 @@
+#!/bin/bash
+# shellcheck disable=SC2154 # dracut sets moddir, initdir, the module lists and unit dirs
+# dracut module: mpath-boot builds the multipath maps in the initramfs
+# (udev callout, initqueue assembly, handover before switch-root).
+
+# A dm device whose UUID says it is a multipath map (or a partition map on one).
+is_mpath_map() {
+    local uuid
+    uuid=$(cat "/sys/dev/block/$1/dm/uuid" 2>/dev/null) || return 1
+    [[ $uuid == mpath-* || $uuid == part*-mpath-* ]]
+}
+
+requested() {
+    [[ " $dracutmodules $add_dracutmodules $force_add_dracutmodules " == *" mpath-boot "* ]]
+}
+
+# dracut's multipath module would start multipathd and its own rules beside
+# ours; it is checked after us (59 < 90), so omitting it here still counts.
+replace_multipath_module() {
+    [[ " $omit_dracutmodules " == *" multipath "* ]] && return
+    omit_dracutmodules+=" multipath "
+    dinfo "mpath-boot: takes the place of dracut's multipath module, which is omitted"
+}
+
+check() {
+    require_binaries mpath-boot || return 1
+    local found=1
+    [[ $hostonly ]] && for_each_host_dev_and_slaves is_mpath_map && found=0
+    ((found == 0)) || requested || return 255
+    replace_multipath_module
+    return 0
+}
+
+depends() {
+    echo rootfs-block dm systemd
+}
+
+cmdline() {
+    echo "rd.driver.pre=dm_multipath"
+}
+
+installkernel() {
+    hostonly='' instmods dm-multipath dm-service-time dm-round-robin dm-queue-length \
+        dm-historical-service-time scsi_dh_alua scsi_dh_emc scsi_dh_rdac scsi_dh_hp_sw
+}
+
+install() {
+    inst_multiple mpath-boot
+    # Loaded with dlopen() by assemble and status, so not found by ldd.
+    inst_libdir_file libudev.so.1 libdevmapper.so.1.02.1
+    inst_rules 56-mpath-boot-dm.rules 59-mpath-boot-partitions.rules 61-mpath-boot.rules \
+        "$moddir/62-mpath-boot-initqueue.rules"
+    # sg3-utils' rules give paths the SCSI_IDENT_* properties the default
+    # blacklist exceptions ask for (as multipath-tools' own setup does).
+    inst_rules 55-scsi-sg3_id.rules
+    inst_multiple -o sg_inq
+    inst_multiple -o /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids \
+        /etc/multipath/conf.d/*.conf /etc/mpath-boot.conf
+    inst_hook cmdline 59 "$moddir/parse-mpath-boot.sh"
+    inst_simple "$moddir/mpath-boot-handover.service" "$systemdsystemunitdir/mpath-boot-handover.service"
+    $SYSTEMCTL -q --root "$initdir" enable mpath-boot-handover.service
+    mkdir -p "$initdir/etc/cmdline.d"
+    cmdline >"$initdir/etc/cmdline.d/59mpath-boot.conf"
+    dracut_need_initqueue
+}
