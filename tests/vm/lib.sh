@@ -132,8 +132,8 @@ dracut_in_root() {
 
 # A guest system with the project installed (make install DESTDIR=$MPB_STAGE)
 # and its initramfs made by its own dracut with `--add ADD`. INCLUDES ("SRC
-# DST" lines) go into the initramfs only, ROOT_FILES ("SRC DST" lines) into
-# the root before the initramfs is built. Prints the disk image and the
+# DST" lines) go into the initramfs only, replacing what the root has there;
+# ROOT_FILES ("SRC DST" lines) into the root before the initramfs is built. Prints the disk image and the
 # initramfs, one per line.
 prepare_installed_system() {
     local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 key img rd root src dst n=0 args=()
@@ -155,15 +155,29 @@ prepare_installed_system() {
             mkdir -p "$root/tmp/includes"
             args+=(--include /tmp/includes/report /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
             cp "$vm_dir/guest/mpb-initrd-report.sh" "$root/tmp/includes/report"
+            # dracut --include never replaces a file a module installed: the
+            # initramfs-only files stand in the root while dracut runs, as
+            # if it had been built before they were changed.
             while read -r src dst; do
                 [[ -n "$src" ]] || continue
                 n=$((n + 1))
-                cp "$src" "$root/tmp/includes/$n"
-                args+=(--include "/tmp/includes/$n" "$dst")
+                if [[ -e "$root/$dst" ]]; then
+                    cp -a "$root/$dst" "$root/tmp/includes/$n"
+                fi
+                install -D -m 0644 "$src" "$root/$dst"
             done <<<"$includes"
             dracut_in_root "$root" --quiet --force --no-hostonly --kver "$kver" --add "$add" \
                 "${args[@]}" /tmp/initrd.img >&2
             mv "$root/tmp/initrd.img" "$rd.part"
+            n=0
+            while read -r src dst; do
+                [[ -n "$src" ]] || continue
+                n=$((n + 1))
+                rm -f "$root/$dst"
+                if [[ -e "$root/tmp/includes/$n" ]]; then
+                    mv "$root/tmp/includes/$n" "$root/$dst"
+                fi
+            done <<<"$includes"
             rm -rf "$root/tmp/includes"
             make_disk_image "$root" "$img.tmp"
             rm -rf "$root"

@@ -1,7 +1,10 @@
-# The journal of this boot: the first message that names multipath.conf with
-# a line number (the initramfs logs to the kernel log, which journald keeps).
+# The kernel log of this boot, which keeps what the initramfs said: the
+# first message naming multipath.conf with a line number, and the first
+# "gave up" of mpath-boot wait.
 # shellcheck shell=sh
 # shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
-say conf_error "$(journalctl -b -o cat 2>/dev/null | grep -m1 'multipath\.conf:[0-9]')"
+journalctl -b -k -o cat >/tmp/kernel-log 2>/dev/null
+say conf_error "$(grep -m1 'multipath\.conf:[0-9]' /tmp/kernel-log)"
+say gave_up "$(grep -m1 'gave up' /tmp/kernel-log)"
