@@ -136,7 +136,12 @@ private:
             log_.error(line + ": " + m.reason);
             return;
         }
-        log_.info(about + to_string(m.action) + ": " + m.reason);
+        // A rename means the initramfs and the real root disagreed: worth a
+        // line in the kernel log, which outlives the initramfs.
+        if (m.action == Action::rename)
+            log_.warning(line + ": " + m.reason);
+        else
+            log_.info(about + to_string(m.action) + ": " + m.reason);
         if (m.action != Action::keep || log_.verbosity >= 2)
             std::printf("%s\n", line.c_str());
     }

@@ -133,12 +133,13 @@ dracut_in_root() {
 # A guest system with the project installed (make install DESTDIR=$MPB_STAGE)
 # and its initramfs made by its own dracut with `--add ADD`. INCLUDES ("SRC
 # DST" lines) go into the initramfs only, replacing what the root has there;
-# ROOT_FILES ("SRC DST" lines) into the root before the initramfs is built. Prints the disk image and the
+# ROOT_FILES ("SRC DST" lines) into the root before the initramfs is built;
+# the packages PURGE names are removed from the root first. Prints the disk image and the
 # initramfs, one per line.
 prepare_installed_system() {
-    local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 key img rd root src dst n=0 args=()
+    local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 purge=${6:-} key img rd root src dst n=0 args=()
     local stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
-    key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" \
+    key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" "$purge" \
         "$vm_dir/guest/mpb-initrd-report.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" \
         "$(awk 'NF {print $1}' <<<"$includes$root_files" | xargs -r cat)")
@@ -149,6 +150,16 @@ prepare_installed_system() {
             log "making a system with mpath-boot installed (dracut --add '$add' inside it)"
             root=$(unpack_root "$kdir" "$tar")
             cp -a "$stage/." "$root/"
+            if [[ -n $purge ]]; then
+                # No service of the root may be stopped or started from here;
+                # what the purge removes of the overlay is put back.
+                printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+                chmod +x "$root/usr/sbin/policy-rc.d"
+                # shellcheck disable=SC2086 # a list of package names
+                chroot "$root" dpkg --purge $purge >&2
+                rm "$root/usr/sbin/policy-rc.d"
+                configure_root "$root"
+            fi
             while read -r src dst; do
                 [[ -n "$src" ]] && install -D -m 0644 "$src" "$root/$dst"
             done <<<"$root_files"

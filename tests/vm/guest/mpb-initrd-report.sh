@@ -9,6 +9,16 @@ sysroot_source() {
 maps=$(dmsetup ls --target multipath 2> /dev/null | while read -r n _; do [ "$n" = No ] || printf '%s ' "$n"; done)
 echo "MPB-INITRD sysroot_source=$(sysroot_source)" > /dev/console
 echo "MPB-INITRD maps=${maps% }" > /dev/console
+# name:major:minor of each map: the real root reports the same when its
+# multipathd adopted the maps without flushing or recreating them.
+devs=$(dmsetup ls --target multipath 2> /dev/null | while read -r n dev; do
+    # "(254:0)" or "(254, 0)"; no parentheses in patterns inside $( )
+    dev=${dev#?}
+    dev=${dev%?}
+    case $dev in *,*) dev=${dev%%,*}:${dev##* } ;; esac
+    [ "$n" = No ] || printf '%s:%s,' "$n" "$dev"
+done)
+echo "MPB-INITRD map_devs=${devs%,}" > /dev/console
 # Per sd disk and partition, as in the real root's report (multipath-tools'
 # rules there delete the partition nodes of paths, so they are seen here).
 for dev in /sys/class/block/sd*; do

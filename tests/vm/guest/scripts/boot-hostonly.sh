@@ -1,0 +1,13 @@
+# On the system booted from the map: a hostonly dracut run (no kernel, to
+# keep it short) finds that root sits on a multipath map and includes
+# mpath-boot without being asked, in place of dracut's multipath module.
+# shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
+. /run/mpb-payload/lib.sh
+
+dracut --hostonly --no-kernel --no-compress --force /tmp/hostonly.img >/tmp/dracut.out 2>&1
+say hostonly_status "$?"
+say hostonly_said "$(grep -m1 'takes the place' /tmp/dracut.out | sed 's/^.*mpath-boot:/mpath-boot:/')"
+lsinitrd /tmp/hostonly.img >/tmp/hostonly.files 2>&1
+say hostonly_has_mpath_boot "$(grep -c ' usr/sbin/mpath-boot$' /tmp/hostonly.files)"
+say hostonly_has_multipathd "$(grep -c ' usr/sbin/multipathd$' /tmp/hostonly.files)"
