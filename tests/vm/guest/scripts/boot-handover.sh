@@ -8,4 +8,4 @@
 record=/run/mpath-boot/handover.json
 say handover_actions "$(sed -n 's/^ *"action": "\([a-z-]*\)",*$/\1/p' "$record" | paste -sd, -)"
 say handover_names "$(sed -n 's/^ *"name_\(before\|after\)": "\([^"]*\)",*$/\2/p' "$record" | paste -sd, -)"
-say handover_log "$(dmesg | grep -m1 'rename: ')"
+say handover_log "$(dmesg --notime | grep -m1 'rename: ')"
