@@ -251,13 +251,17 @@ prepare_base() {
 # offset, no loop device), for scenarios whose data disk has several paths.
 prepare_data_disk() {
     local img="$cache/data.img"
-    if [[ ! -f "$img" ]]; then
-        truncate -s 258M "$img.part"
-        printf 'label: gpt\nstart=2048, size=%s, type=L, name=data\n' $((256 * 2048)) |
-            sfdisk -q "$img.part"
-        mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" 256M
-        mv "$img.part" "$img"
-    fi
+    # Scenarios running side by side may both want it: one makes it.
+    (
+        flock 9
+        if [[ ! -f "$img" ]]; then
+            truncate -s 258M "$img.part"
+            printf 'label: gpt\nstart=2048, size=%s, type=L, name=data\n' $((256 * 2048)) |
+                sfdisk -q "$img.part"
+            mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" 256M
+            mv "$img.part" "$img"
+        fi
+    ) 9>"$img.lock"
     echo "$img"
 }
 
