@@ -1,14 +1,15 @@
-# Issue 5, without multipath-tools: mpath-boot's view of root's map, then a
-# data map that queues I/O (queue_if_no_path) is mounted with unwritten
-# data and loses both its paths (the scenario's faults on "MPB-STEP
-# pull-data": drive_del); the power-off that follows must not hang.
+# Issue 5, without multipath-tools: mpath-boot's view of the maps the
+# initramfs built (root's and the data disk's); then the data map, set to
+# queue I/O (queue_if_no_path), is mounted with unwritten data and loses
+# both its paths (the scenario's faults on "MPB-STEP pull-data":
+# drive_del); the power-off that follows must not hang.
 # shellcheck shell=sh
 # shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
 say multipath_tools "$(command -v multipathd || echo none)"
-mpath-boot status >/tmp/status 2>&1  # root's map is the only one yet
-say root_active_paths "$(grep -c ' active undef running' /tmp/status)"
+mpath-boot status >/tmp/status 2>&1
+say active_paths "$(grep -c ' active undef running' /tmp/status)"
 
 run_mpb assemble assemble 0QEMU_QEMU_HARDDISK_data0
 map=$(dmsetup info -c --noheadings -o name -u "mpath-0QEMU_QEMU_HARDDISK_data0" 2>/dev/null)
