@@ -11,8 +11,7 @@ stage_build() {
     # shellcheck source=tools/lib.sh
     source "$top/tools/lib.sh"
     build_tree >&2
-    rm -rf "$build/vm-stage"
-    make -C "$build" --no-print-directory install-strip DESTDIR="$build/vm-stage" >/dev/null
+    stage_project
     export MPB_STAGE="$build/vm-stage" MPB_VM_CACHE="$build/vm-cache"
 }
 

@@ -16,3 +16,10 @@ build_tree() {
     fi
     make -C "$build" -j"$(nproc)" --no-print-directory
 }
+
+# Installs the built tree into build/vm-stage (stripped), the project as a
+# VM guest gets it (MPB_STAGE of the rig).
+stage_project() {
+    rm -rf "$build/vm-stage"
+    make -C "$build" --no-print-directory install-strip DESTDIR="$build/vm-stage" >/dev/null
+}

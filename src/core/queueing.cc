@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/dm_table.hh"
+#include "core/text.hh"
 
 namespace mpb {
 
@@ -22,10 +23,10 @@ bool queues(const DmMap& m)
 std::vector<QueueSwitch> maps_to_stop_queueing(const std::vector<DmMap>& maps,
                                                const std::vector<std::string>& names)
 {
-    static const std::string prefix = "mpath-";
+    constexpr std::string_view prefix = "mpath-";
     std::vector<QueueSwitch> out;
     for (const auto& m : maps) {
-        if (m.uuid.compare(0, prefix.size(), prefix) != 0)
+        if (!starts_with(m.uuid, prefix))
             continue;
         if (!names.empty() && std::find(names.begin(), names.end(), m.name) == names.end())
             continue;
