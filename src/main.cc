@@ -1,11 +1,10 @@
-// mpath-boot: argument parsing and dispatch to one subcommand.
+// mpath-boot: the global options, then the command table (cmd/command.hh).
 #include <unistd.h>
 
 #include <cstdio>
-#include <string_view>
-#include <utility>
 
-#include "cmd/commands.hh"
+#include "cmd/command.hh"
+#include "cmd/manual.hh"
 #include "cmd/options.hh"
 #include "sys/log.hh"
 
@@ -32,24 +31,13 @@ int main(int argc, char** argv)
         std::printf("mpath-boot %s\n", PACKAGE_VERSION);
         return 0;
     }
-    if (o.command.empty()) {
-        if (o.help) {
-            std::fputs(mpb::main_help(), stdout);
-            return 0;
-        }
+    if (!o.command.empty())
+        return mpb::dispatch(o, log);
+    if (!o.help) {
         log.error("no command given (see mpath-boot --help)");
         return 2;
     }
-    using Command = int (*)(const mpb::CliOptions&, const mpb::Logger&);
-    static const std::pair<std::string_view, Command> commands[] = {
-        {"udev-check", mpb::cmd_udev_check}, {"assemble", mpb::cmd_assemble},
-        {"dry-run", mpb::cmd_dry_run},       {"status", mpb::cmd_status},
-        {"capture", mpb::cmd_capture},       {"wait", mpb::cmd_wait},
-        {"handover", mpb::cmd_handover},     {"disable-queueing", mpb::cmd_disable_queueing},
-    };
-    for (const auto& [name, run] : commands)
-        if (o.command == name)
-            return run(o, log);
-    log.error("unknown command " + o.command + " (see mpath-boot --help)");
-    return 2;
+    auto page = mpb::manual_page();
+    std::fwrite(page.data(), 1, page.size(), stdout);
+    return 0;
 }

@@ -1,18 +1,18 @@
-// One function per subcommand; each returns the process exit status.
+// One run function per subcommand, each in its own file; each returns the
+// process exit status.
 #pragma once
 
-#include "cmd/options.hh"
-#include "sys/log.hh"
+#include "cmd/command.hh"
 
 namespace mpb {
 
-int cmd_dry_run(const CliOptions& o, const Logger& log);
-int cmd_udev_check(const CliOptions& o, const Logger& log);
-int cmd_assemble(const CliOptions& o, const Logger& log);
-int cmd_status(const CliOptions& o, const Logger& log);
-int cmd_capture(const CliOptions& o, const Logger& log);
-int cmd_wait(const CliOptions& o, const Logger& log);
-int cmd_handover(const CliOptions& o, const Logger& log);
-int cmd_disable_queueing(const CliOptions& o, const Logger& log);
+int run_udev_check(const Invocation& inv);
+int run_assemble(const Invocation& inv);
+int run_dry_run(const Invocation& inv);
+int run_status(const Invocation& inv);
+int run_capture(const Invocation& inv);
+int run_wait(const Invocation& inv);
+int run_handover(const Invocation& inv);
+int run_disable_queueing(const Invocation& inv);
 
 }  // namespace mpb

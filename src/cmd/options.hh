@@ -25,7 +25,4 @@ struct CliOptions {
 // one-line reason naming the option at fault.
 Result<CliOptions> parse_cli(int argc, char** argv);
 
-// The manual page printed by --help.
-const char* main_help();
-
 }  // namespace mpb

@@ -250,4 +250,26 @@ std::string format_handover_json(const std::string& sysroot, const HandoverPlan&
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+RenameGate rename_gate(bool no_rename, bool rename_at_handover, const std::string& settings_file,
+                       bool sysroot_config_broken)
+{
+    if (no_rename)
+        return {false, "", false};
+    if (!rename_at_handover)
+        return {false, "nothing is renamed: rename_at_handover is off in " + settings_file, false};
+    if (sysroot_config_broken)
+        return {false,
+                "nothing is renamed: the real root's multipath configuration is broken, "
+                "so the names it expects are not known",
+                true};
+    return {};
+}
+
+void hold_renames(HandoverPlan& plan)
+{
+    for (auto& m : plan.maps)
+        if (m.action == MapHandover::Action::rename)
+            m.action = MapHandover::Action::would_rename;
+}
+
 }  // namespace mpb

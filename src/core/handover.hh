@@ -63,6 +63,24 @@ struct HandoverPlan {
 // assembled WWID missing from the sysroot's wwids file is a warning.
 HandoverPlan plan_handover(const HandoverInput& in);
 
+struct RenameGate {
+    bool rename = true;
+    std::string why;       // why nothing is renamed though no --no-rename asked for it; "" otherwise
+    bool warning = false;  // `why` is a problem (a broken configuration), not a choice
+};
+
+// Whether the handover renames: not with --no-rename, not with
+// rename_at_handover off in `settings_file`, and not when the real root's
+// multipath configuration is broken: the built-in defaults that stand in
+// for it are not the names the real root will use, and renaming by them
+// could break its fstab.
+RenameGate rename_gate(bool no_rename, bool rename_at_handover, const std::string& settings_file,
+                       bool sysroot_config_broken);
+
+// Every rename of `plan` becomes would_rename: what the plan shows when the
+// gate is closed.
+void hold_renames(HandoverPlan& plan);
+
 // "keep", "rename", "conflict", "would-rename", "failed".
 const char* to_string(MapHandover::Action a);
 

@@ -18,7 +18,9 @@ public:
     const T& value() const { return *value_; }
     T& value() { return *value_; }
     const T& operator*() const { return *value_; }
+    T& operator*() { return *value_; }
     const T* operator->() const { return &*value_; }
+    T* operator->() { return &*value_; }
     // Empty when has_value().
     const std::string& error() const { return error_; }
 

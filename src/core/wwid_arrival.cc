@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/dm_name.hh"
 #include "core/path.hh"
 
 namespace mpb {
@@ -69,6 +70,13 @@ std::vector<Arrival> wwid_arrivals(const Snapshot& snap, const PlanInput& in)
     for (const auto& w : in.wwids.wwids)
         out.push_back(arrival(w, snap, plan, wwid_of));
     return out;
+}
+
+bool all_wwids_mapped(const std::vector<DmMap>& maps, const WwidsTable& wwids)
+{
+    return std::all_of(wwids.wwids.begin(), wwids.wwids.end(), [&](const std::string& w) {
+        return std::any_of(maps.begin(), maps.end(), [&](const DmMap& m) { return m.uuid == map_uuid(w); });
+    });
 }
 
 }  // namespace mpb

@@ -33,4 +33,8 @@ struct Arrival {
 // (its WWID derived as for a path, blacklisted or not).
 std::vector<Arrival> wwid_arrivals(const Snapshot& snap, const PlanInput& in);
 
+// Whether every WWID of `wwids` has a map among `maps`: then nothing is
+// awaited, and the block devices need not be read at all.
+bool all_wwids_mapped(const std::vector<DmMap>& maps, const WwidsTable& wwids);
+
 }  // namespace mpb

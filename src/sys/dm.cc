@@ -257,74 +257,8 @@ public:
     }
 };
 
-class ReplayDm : public DmOps {
-public:
-    explicit ReplayDm(std::vector<DmMap> maps) : maps_(std::move(maps)) {}
-
-    Result<std::vector<DmMap>> list() override { return Result<std::vector<DmMap>>::ok(maps_); }
-
-    Result<DevT> create(const std::string& name, const std::string& uuid, const std::string& table,
-                        DmChange) override
-    {
-        for (const auto& m : maps_)
-            if (m.name == name || (!uuid.empty() && m.uuid == uuid))
-                return Result<DevT>::fail("creating " + name + ": Device or resource busy");
-        unsigned minor = 0;
-        for (const auto& m : maps_)
-            if (m.devt.major == 253 && m.devt.minor >= minor)
-                minor = m.devt.minor + 1;
-        DmMap m;
-        m.name = name;
-        m.uuid = uuid;
-        m.devt = {253, minor};
-        m.table = table;
-        maps_.push_back(m);
-        return Result<DevT>::ok(m.devt);
-    }
-
-    Result<Unit> reload(const std::string& name, const std::string& table, DmChange) override
-    {
-        for (auto& m : maps_)
-            if (m.name == name) {
-                m.table = table;
-                return Result<Unit>::ok({});
-            }
-        return Result<Unit>::fail("loading the new table of " + name + ": No such device or address");
-    }
-
-    // The kernel's answers: EBUSY when the new name is taken, ENXIO when
-    // there is no map to rename.
-    Result<Unit> rename(const std::string& name, const std::string& new_name, DmChange) override
-    {
-        auto what = "renaming " + name + " to " + new_name + ": ";
-        for (const auto& m : maps_)
-            if (m.name == new_name)
-                return Result<Unit>::fail(what + "Device or resource busy");
-        for (auto& m : maps_)
-            if (m.name == name) {
-                m.name = new_name;
-                return Result<Unit>::ok({});
-            }
-        return Result<Unit>::fail(what + "No such device or address");
-    }
-
-    // Messages change no table: only whether the map exists is checked.
-    Result<Unit> message(const std::string& name, const std::string& text) override
-    {
-        for (const auto& m : maps_)
-            if (m.name == name)
-                return Result<Unit>::ok({});
-        return Result<Unit>::fail("sending \"" + text + "\" to " + name + ": No such device or address");
-    }
-
-private:
-    std::vector<DmMap> maps_;
-};
-
 }  // namespace
 
 std::unique_ptr<DmOps> live_dm() { return std::make_unique<LiveDm>(); }
-
-std::unique_ptr<DmOps> replay_dm(std::vector<DmMap> maps) { return std::make_unique<ReplayDm>(std::move(maps)); }
 
 }  // namespace mpb

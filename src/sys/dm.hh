@@ -1,5 +1,5 @@
 // Device-mapper behind one small interface: the live kernel (libdevmapper)
-// or, for --replay, the maps of a snapshot kept in memory.
+// here, the maps of a snapshot kept in memory for --replay (machine.hh).
 #pragma once
 
 #include <memory>
@@ -39,8 +39,5 @@ public:
 
 // The kernel through libdevmapper, with udev synchronisation.
 std::unique_ptr<DmOps> live_dm();
-
-// The maps of a snapshot; changes update the in-memory list only.
-std::unique_ptr<DmOps> replay_dm(std::vector<DmMap> maps);
 
 }  // namespace mpb

@@ -245,4 +245,43 @@ BOOST_AUTO_TEST_CASE(json_record)
     BOOST_TEST(format_handover_json("/sysroot", plan) == expected);
 }
 
+BOOST_AUTO_TEST_CASE(rename_gate_order)
+{
+    struct Case {
+        bool no_rename, at_handover, broken;
+        bool rename;
+        std::string why;
+        bool warning;
+    };
+    const std::string off = "nothing is renamed: rename_at_handover is off in /etc/mpath-boot.conf";
+    const std::string broken =
+        "nothing is renamed: the real root's multipath configuration is broken, so the names it expects "
+        "are not known";
+    const std::vector<Case> cases = {
+        {false, true, false, true, "", false},  {true, true, false, false, "", false},
+        {true, false, true, false, "", false},  {false, false, false, false, off, false},
+        {false, false, true, false, off, false}, {false, true, true, false, broken, true},
+    };
+    for (const auto& c : cases) {
+        auto g = rename_gate(c.no_rename, c.at_handover, "/etc/mpath-boot.conf", c.broken);
+        BOOST_TEST(g.rename == c.rename);
+        BOOST_TEST(g.why == c.why);
+        BOOST_TEST(g.warning == c.warning);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(held_renames_become_would_rename)
+{
+    HandoverPlan plan;
+    using A = MapHandover::Action;
+    for (A a : {A::keep, A::rename, A::conflict, A::rename})
+        plan.maps.push_back(MapHandover{a, "W", "a", "b", "", {}});
+    hold_renames(plan);
+    std::vector<std::string> got;
+    for (const auto& m : plan.maps)
+        got.push_back(to_string(m.action));
+    BOOST_TEST(got == (std::vector<std::string>{"keep", "would-rename", "conflict", "would-rename"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

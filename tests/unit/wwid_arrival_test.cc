@@ -117,4 +117,15 @@ BOOST_AUTO_TEST_CASE(settled_means_nothing_to_wait_for)
     BOOST_TEST(!settled(Arrival::State::missing));
 }
 
+BOOST_AUTO_TEST_CASE(all_mapped_needs_a_map_for_every_wwid)
+{
+    auto table = [](const std::string& text) { return parse_wwids(text, "/etc/multipath/wwids"); };
+    std::vector<DmMap> maps = {DmMap{"mpatha", "mpath-W1", {253, 0}, "", 0, "", false},
+                               DmMap{"mpatha-part1", "part1-mpath-W2", {253, 1}, "", 0, "", false}};
+    BOOST_TEST(all_wwids_mapped(maps, table("")));
+    BOOST_TEST(all_wwids_mapped(maps, table("/W1/\n")));
+    BOOST_TEST(!all_wwids_mapped(maps, table("/W1/\n/W2/\n")));  // W2 has only a partition map
+    BOOST_TEST(!all_wwids_mapped({}, table("/W1/\n")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

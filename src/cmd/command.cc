@@ -1,0 +1,107 @@
+#include "cmd/command.hh"
+
+#include <cstdio>
+
+#include "cmd/commands.hh"
+#include "cmd/manual.hh"
+
+extern char** environ;
+
+namespace mpb {
+
+namespace {
+
+const Command table[] = {
+    {"udev-check", {}, {}, {1, 1, "DEVNAME"}, run_udev_check},
+    {"assemble", {}, {}, {0, -1, ""}, run_assemble},
+    {"dry-run", {}, {}, {0, 0, ""}, run_dry_run},
+    {"status", {}, {"--json"}, {0, 0, ""}, run_status},
+    {"capture", {}, {}, {1, 1, "OUTPUT file"}, run_capture},
+    {"wait", {"--cmdline", "--run-dir", "--now"}, {}, {0, 0, ""}, run_wait},
+    {"handover", {"--sysroot", "--run-dir"}, {"--no-rename"}, {0, 0, ""}, run_handover},
+    {"disable-queueing", {}, {}, {0, -1, ""}, run_disable_queueing},
+};
+
+constexpr const char* replay_option = "--replay";
+
+std::string see_help(const Command& c) { return " (see mpath-boot " + std::string(c.name) + " --help)"; }
+
+// Valued options take --x V or --x=V; anything else starting with "-" is
+// unknown; the rest are words.
+Result<SubArgs> parse_sub_args(const Command& c, const std::vector<std::string>& args)
+{
+    SubArgs out;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        std::string name = a.substr(0, a.find('='));
+        if (c.valued.count(name) || name == replay_option) {
+            std::string value = name.size() < a.size() ? a.substr(name.size() + 1)
+                                : i + 1 < args.size()   ? args[++i]
+                                                        : std::string();
+            if (value.empty())
+                return Result<SubArgs>::fail(std::string(c.name) + ": option " + name + " needs a value");
+            out.values[name] = value;
+        } else if (c.flags.count(a)) {
+            out.flags.insert(a);
+        } else if (a.starts_with("-") && a != "-") {
+            return Result<SubArgs>::fail(std::string(c.name) + ": unknown option " + a + see_help(c));
+        } else {
+            out.words.push_back(a);
+        }
+    }
+    return Result<SubArgs>::ok(std::move(out));
+}
+
+// "" when the number of words suits the command.
+std::string words_problem(const Command& c, const std::vector<std::string>& words)
+{
+    const int n = static_cast<int>(words.size());
+    if (n >= c.words.min && (c.words.max < 0 || n <= c.words.max))
+        return "";
+    if (c.words.max == 0)
+        return std::string(c.name) + ": unexpected argument " + words.front() + see_help(c);
+    return std::string(c.name) + ": expected one " + c.words.what + see_help(c);
+}
+
+}  // namespace
+
+std::string Invocation::value(const std::string& name) const
+{
+    auto it = args.values.find(name);
+    return it == args.values.end() ? std::string() : it->second;
+}
+
+Result<std::unique_ptr<Machine>> Invocation::machine() const
+{
+    auto file = value(replay_option);
+    if (file.empty())
+        return Result<std::unique_ptr<Machine>>::ok(live_machine(environ));
+    return replay_machine(file);
+}
+
+int dispatch(const CliOptions& o, const Logger& log)
+{
+    for (const auto& c : table) {
+        if (o.command != c.name)
+            continue;
+        auto args = parse_sub_args(c, o.args);
+        if (!args) {
+            log.error(args.error());
+            return 2;
+        }
+        if (o.help) {
+            auto text = command_manual(c.name);
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return 0;
+        }
+        if (auto problem = words_problem(c, args->words); !problem.empty()) {
+            log.error(problem);
+            return 2;
+        }
+        return c.run(Invocation{o, std::move(args.value()), log});
+    }
+    log.error("unknown command " + o.command + " (see mpath-boot --help)");
+    return 2;
+}
+
+}  // namespace mpb

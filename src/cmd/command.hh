@@ -1,0 +1,58 @@
+// The command table main.cc dispatches through: adding a command is one
+// entry in commands.cc and one file with its run function.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cmd/options.hh"
+#include "core/result.hh"
+#include "sys/log.hh"
+#include "sys/machine.hh"
+
+namespace mpb {
+
+struct SubArgs {
+    std::map<std::string, std::string> values;  // "--replay" -> "FILE"
+    std::set<std::string> flags;                // "--json"
+    std::vector<std::string> words;             // positional arguments
+};
+
+// What a command's run function gets: the global options, its own
+// arguments (already checked against its table entry) and the logger.
+struct Invocation {
+    const CliOptions& options;
+    SubArgs args;
+    const Logger& log;
+
+    // The value of option `name`, "" when it was not given.
+    std::string value(const std::string& name) const;
+    bool flag(const std::string& name) const { return args.flags.count(name) != 0; }
+    const std::vector<std::string>& words() const { return args.words; }
+    // The machine to act on: the snapshot of --replay FILE, else the
+    // running system. The error names the file and what is wrong with it.
+    Result<std::unique_ptr<Machine>> machine() const;
+};
+
+// How many positional arguments a command takes.
+struct Words {
+    int min = 0;
+    int max = 0;             // -1: any number
+    const char* what = "";   // "DEVNAME": "expected one DEVNAME"
+};
+
+struct Command {
+    const char* name;
+    std::set<std::string> valued;  // options with a value; every command also takes --replay FILE
+    std::set<std::string> flags;
+    Words words;
+    int (*run)(const Invocation&);  // returns the exit status
+};
+
+// Runs the command `o.command` names: its --help, its arguments checked, or
+// the command. 2 for a usage error.
+int dispatch(const CliOptions& o, const Logger& log);
+
+}  // namespace mpb

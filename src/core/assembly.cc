@@ -1,0 +1,75 @@
+#include "core/assembly.hh"
+
+#include <algorithm>
+
+#include "core/dm_name.hh"
+#include "core/dm_table.hh"
+
+namespace mpb {
+
+namespace {
+
+bool contains(const std::vector<std::string>& v, const std::string& s)
+{
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool asks_for(const MapPlan& m, const std::string& word)
+{
+    std::string dev = word.starts_with("/dev/") ? word.substr(5) : word;
+    return word == m.wwid || std::any_of(m.paths.begin(), m.paths.end(),
+                                         [&](const PathRecord& p) { return p.name == dev; });
+}
+
+// The path's last verdict from the udev database: 1 when udev claimed it.
+bool claimed(const Snapshot& snap, const std::string& name)
+{
+    const BlockDevice* d = snap.find_device(name);
+    const std::string* verdict = d ? d->property("MPATH_BOOT_PATH") : nullptr;
+    return verdict && *verdict == "1";
+}
+
+}  // namespace
+
+Selection select_maps(std::vector<MapPlan> maps, const std::vector<std::string>& wanted)
+{
+    Selection s;
+    for (auto& m : maps)
+        if (wanted.empty() || std::any_of(wanted.begin(), wanted.end(),
+                                          [&](const std::string& w) { return asks_for(m, w); }))
+            s.maps.push_back(std::move(m));
+    for (const auto& w : wanted)
+        if (std::none_of(s.maps.begin(), s.maps.end(), [&](const MapPlan& m) { return asks_for(m, w); }))
+            s.unmatched.push_back(w + ": no map to build with this WWID or path");
+    return s;
+}
+
+std::optional<std::string> reload_refusal(const MapPlan& map, const Snapshot& snap)
+{
+    const DmMap* old = snap.find_map_by_uuid(map_uuid(map.wwid));
+    auto old_shape = parse_multipath_table(map.existing_table);
+    if (!old || old->open_count <= 0 || !old_shape || old_shape->sectors == map.size)
+        return std::nullopt;
+    return map.name + ": is open and would change size from " + std::to_string(old_shape->sectors) +
+           " to " + std::to_string(map.size) + " sectors; left as it is";
+}
+
+Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built, const Snapshot& snap)
+{
+    Reclaim r;
+    for (const auto& map : plan.maps) {
+        if (map.action == MapPlan::Action::keep || !contains(built, map.wwid))
+            continue;
+        for (const auto& p : map.paths) {
+            if (claimed(snap, p.name))
+                continue;
+            r.disks.push_back(p.name);
+            for (const auto& part : snap.devices)
+                if (part.partition && part.parent == p.name)
+                    r.partitions.push_back(part.name);
+        }
+    }
+    return r;
+}
+
+}  // namespace mpb
