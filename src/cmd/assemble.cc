@@ -187,10 +187,8 @@ int run_assemble(const Invocation& inv)
     auto inputs = read_inputs(inv.options, inv.log);
     auto machine = inv.machine();
     auto snap = machine ? machine.value()->snapshot() : Result<Snapshot>::fail(machine.error());
-    if (!snap) {
-        inv.log.error(snap.error());
-        return 1;
-    }
+    if (!snap)
+        return inv.fail(snap.error());
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,
                  inputs.state.bindings_readable};
     Plan plan = plan_from_snapshot(snap.value(), in);

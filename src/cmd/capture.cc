@@ -6,17 +6,12 @@ namespace mpb {
 
 int run_capture(const Invocation& inv)
 {
-    auto machine = inv.machine();
-    auto snap = machine ? machine.value()->snapshot() : Result<Snapshot>::fail(machine.error());
-    if (!snap) {
-        inv.log.error(snap.error());
-        return 1;
-    }
+    auto snap = inv.snapshot();
+    if (!snap)
+        return inv.fail(snap.error());
     const std::string& out = inv.words().front();
-    if (auto w = write_file_atomically(out, format_snapshot(snap.value())); !w) {
-        inv.log.error("capture: " + w.error());
-        return 1;
-    }
+    if (auto w = write_file_atomically(out, format_snapshot(snap.value())); !w)
+        return inv.fail("capture: " + w.error());
     inv.log.info("wrote " + out + ": " + std::to_string(snap->devices.size()) + " devices, " +
                  std::to_string(snap->maps.size()) + " maps");
     return 0;

@@ -1,5 +1,6 @@
 #include "cmd/command.hh"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "cmd/commands.hh"
@@ -24,6 +25,11 @@ const Command table[] = {
 
 constexpr const char* replay_option = "--replay";
 
+bool named(const OptionNames& names, std::string_view option)
+{
+    return !option.empty() && std::find(names.begin(), names.end(), option) != names.end();
+}
+
 std::string see_help(const Command& c) { return " (see mpath-boot " + std::string(c.name) + " --help)"; }
 
 // Valued options take --x V or --x=V; anything else starting with "-" is
@@ -34,14 +40,14 @@ Result<SubArgs> parse_sub_args(const Command& c, const std::vector<std::string>&
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         std::string name = a.substr(0, a.find('='));
-        if (c.valued.count(name) || name == replay_option) {
+        if (named(c.valued, name) || name == replay_option) {
             std::string value = name.size() < a.size() ? a.substr(name.size() + 1)
                                 : i + 1 < args.size()   ? args[++i]
                                                         : std::string();
             if (value.empty())
                 return Result<SubArgs>::fail(std::string(c.name) + ": option " + name + " needs a value");
             out.values[name] = value;
-        } else if (c.flags.count(a)) {
+        } else if (named(c.flags, a)) {
             out.flags.insert(a);
         } else if (a.starts_with("-") && a != "-") {
             return Result<SubArgs>::fail(std::string(c.name) + ": unknown option " + a + see_help(c));
@@ -77,6 +83,18 @@ Result<std::unique_ptr<Machine>> Invocation::machine() const
     if (file.empty())
         return Result<std::unique_ptr<Machine>>::ok(live_machine(environ));
     return replay_machine(file);
+}
+
+Result<Snapshot> Invocation::snapshot() const
+{
+    auto m = machine();
+    return m ? m.value()->snapshot() : Result<Snapshot>::fail(m.error());
+}
+
+int Invocation::fail(const std::string& why, int status) const
+{
+    log.error(why);
+    return status;
 }
 
 int dispatch(const CliOptions& o, const Logger& log)

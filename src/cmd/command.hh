@@ -2,9 +2,12 @@
 // entry in commands.cc and one file with its run function.
 #pragma once
 
+#include <array>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cmd/options.hh"
@@ -34,6 +37,10 @@ struct Invocation {
     // The machine to act on: the snapshot of --replay FILE, else the
     // running system. The error names the file and what is wrong with it.
     Result<std::unique_ptr<Machine>> machine() const;
+    // Everything on that machine (Machine::snapshot).
+    Result<Snapshot> snapshot() const;
+    // Logs `why` as an error and returns `status`, the command's exit status.
+    int fail(const std::string& why, int status = 1) const;
 };
 
 // How many positional arguments a command takes.
@@ -43,10 +50,14 @@ struct Words {
     const char* what = "";   // "DEVNAME": "expected one DEVNAME"
 };
 
+// Option names of one command; empty entries are unused. Fixed arrays: the
+// table costs the udev callout nothing at start-up.
+using OptionNames = std::array<std::string_view, 3>;
+
 struct Command {
     const char* name;
-    std::set<std::string> valued;  // options with a value; every command also takes --replay FILE
-    std::set<std::string> flags;
+    OptionNames valued;  // options with a value; every command also takes --replay FILE
+    OptionNames flags;
     Words words;
     int (*run)(const Invocation&);  // returns the exit status
 };

@@ -11,10 +11,8 @@ int run_disable_queueing(const Invocation& inv)
 {
     auto machine = inv.machine();
     auto maps = machine ? machine.value()->dm().list() : Result<std::vector<DmMap>>::fail(machine.error());
-    if (!maps) {
-        inv.log.error(maps.error());
-        return 1;
-    }
+    if (!maps)
+        return inv.fail(maps.error());
     int failures = 0;
     for (const auto& q : maps_to_stop_queueing(maps.value(), inv.words())) {
         if (auto r = machine.value()->dm().message(q.name, "fail_if_no_path"); !r) {

@@ -10,12 +10,9 @@ namespace mpb {
 
 int run_dry_run(const Invocation& inv)
 {
-    auto machine = inv.machine();
-    auto snap = machine ? machine.value()->snapshot() : Result<Snapshot>::fail(machine.error());
-    if (!snap) {
-        inv.log.error(snap.error());
-        return 1;
-    }
+    auto snap = inv.snapshot();
+    if (!snap)
+        return inv.fail(snap.error());
     const CliOptions& o = inv.options;
     auto inputs = read_inputs(o, inv.log);
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, false,

@@ -140,10 +140,8 @@ Result<Planned> plan(Machine& machine, const SysrootFiles& root, const CliOption
 int run_handover(const Invocation& inv)
 {
     const CliOptions& o = inv.options;
-    if (inv.value("--sysroot").empty()) {
-        inv.log.error("handover: option --sysroot is required (see mpath-boot handover --help)");
-        return 2;
-    }
+    if (inv.value("--sysroot").empty())
+        return inv.fail("handover: option --sysroot is required (see mpath-boot handover --help)", 2);
     auto settings = read_boot_settings(o.settings);
     Logger lg = with_log_level(inv.log, o, settings);
     report(lg, settings.diagnostics);

@@ -38,10 +38,8 @@ int run_status(const Invocation& inv)
     auto machine = inv.machine();
     auto snap = machine ? maps_and_paths(*machine.value()) : Result<Snapshot>::fail(machine.error());
     auto maps = snap ? topology_from_snapshot(snap.value()) : Result<std::vector<MapTopology>>::fail(snap.error());
-    if (!maps) {
-        inv.log.error(maps.error());
-        return 1;
-    }
+    if (!maps)
+        return inv.fail(maps.error());
     for (const auto& m : maps.value())
         for (const auto& note : m.notes)
             inv.log.warning(note);

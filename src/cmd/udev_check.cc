@@ -40,17 +40,13 @@ Result<UdevVerdict> decide(Machine& machine, const std::string& name, const Inpu
 int run_udev_check(const Invocation& inv)
 {
     auto name = kernel_name_arg("udev-check", inv.words().front());
-    if (!name) {
-        inv.log.error(name.error());
-        return 2;
-    }
+    if (!name)
+        return inv.fail(name.error(), 2);
     auto inputs = read_inputs(inv.options, inv.log);
     auto machine = inv.machine();
     auto verdict = machine ? decide(*machine.value(), name.value(), inputs) : Result<UdevVerdict>::fail(machine.error());
-    if (!verdict) {
-        inv.log.error(verdict.error());
-        return 1;
-    }
+    if (!verdict)
+        return inv.fail(verdict.error());
     auto out = udev_properties(verdict.value());
     std::fputs(out.text.c_str(), stdout);
     for (const auto& w : out.warnings)

@@ -191,10 +191,8 @@ int run_wait(const Invocation& inv)
     auto machine = inv.machine();
     auto cmdline = machine ? kernel_cmdline_text(inv, *machine.value())
                            : Result<SourcedText>::fail(machine.error());
-    if (!now || !cmdline) {
-        inv.log.error(!now ? now.error() : cmdline.error());
-        return 2;
-    }
+    if (!now || !cmdline)
+        return inv.fail(!now ? now.error() : cmdline.error(), 2);
     auto k = parse_kernel_cmdline(cmdline->text, cmdline->source);
     if (k.disabled) {
         inv.log.log(LogLevel::debug, "wait: turned off by " + k.disabled_by + " on the kernel command line");
