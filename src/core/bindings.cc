@@ -127,6 +127,45 @@ BindingsTable parse_bindings(std::string_view text, const std::string& filename)
     return table;
 }
 
+namespace {
+
+// Why `b` cannot be appended to a file that binds `table`; "" when it can.
+// Sets `present` when the very same binding is there already.
+std::string binding_conflict(const BindingsTable& table, const Binding& b, bool& present)
+{
+    present = false;
+    if (auto why = field_problem({b.alias, b.wwid}); !why.empty())
+        return "cannot bind " + quoted(b.alias) + " to " + quoted(b.wwid) + ": " + why;
+    const Binding* by_alias = table.find_by_alias(b.alias);
+    const Binding* by_wwid = table.find_by_wwid(b.wwid);
+    if (by_alias && by_alias->wwid != b.wwid)
+        return "alias " + quoted(b.alias) + " is already bound to " + by_alias->wwid + ", not binding it to " + b.wwid;
+    if (by_wwid && by_wwid->alias != b.alias)
+        return "WWID " + b.wwid + " is already bound to " + quoted(by_wwid->alias) + ", not binding it to " +
+               quoted(b.alias);
+    present = by_alias != nullptr;
+    return {};
+}
+
+}  // namespace
+
+Result<std::string> append_bindings(std::string_view text, const std::vector<Binding>& entries,
+                                    const std::string& filename)
+{
+    auto table = parse_bindings(text, filename);
+    std::string lines;
+    for (const auto& b : entries) {
+        bool present = false;
+        if (auto why = binding_conflict(table, b, present); !why.empty())
+            return Result<std::string>::fail(filename + ": " + why);
+        if (present)
+            continue;
+        table.entries.push_back(b);  // later entries must not contradict it either
+        lines += b.alias + " " + b.wwid + "\n";
+    }
+    return Result<std::string>::ok(with_appended_lines(text, lines, header));
+}
+
 std::string format_bindings(const std::vector<Binding>& entries)
 {
     std::string out(header);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.hh"
+#include "core/result.hh"
 
 namespace mpb {
 
@@ -32,6 +33,17 @@ BindingsTable parse_bindings(std::string_view text, const std::string& filename)
 
 // The whole file, multipath-tools' header first, one "alias wwid" per line.
 std::string format_bindings(const std::vector<Binding>& entries);
+
+// `text` (a bindings file, "" when missing or empty) with a line for each of
+// `entries` that is not bound yet, appended after every existing line; ""
+// becomes multipath-tools' header and the new lines. An entry already
+// there (same alias, same WWID) adds nothing, and then `text` comes back
+// unchanged. Fails, naming `filename`, when an entry's alias is bound to
+// another WWID or its WWID to another alias (in `text` or earlier in
+// `entries`), or when an alias or WWID is invalid: the file would hold
+// lines parse_bindings() rejects, and one alias must never name two WWIDs.
+Result<std::string> append_bindings(std::string_view text, const std::vector<Binding>& entries,
+                                    const std::string& filename);
 
 // Friendly-name suffixes: bijective base 26 (1 "a", 26 "z", 27 "aa",
 // 702 "zz", 703 "aaa"). index_to_suffix(0) is "".

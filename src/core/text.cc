@@ -79,4 +79,17 @@ bool parse_int(std::string_view s, long long& out)
     return ec == std::errc() && p == s.data() + s.size();
 }
 
+std::string with_appended_lines(std::string_view text, std::string_view lines, std::string_view header)
+{
+    std::string out(text);
+    if (lines.empty())
+        return out;
+    if (out.empty())
+        out = header;
+    else if (out.back() != '\n')
+        out += '\n';
+    out += lines;
+    return out;
+}
+
 }  // namespace mpb

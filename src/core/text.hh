@@ -12,6 +12,11 @@ std::string_view trim(std::string_view s);
 std::vector<std::string> split_words(std::string_view s);
 // Lines without their terminator; a final "\r" is dropped (CRLF files).
 std::vector<std::string_view> split_lines(std::string_view text);
+
+// `text` with the whole lines `lines` appended, a missing final newline
+// supplied first; an empty `text` becomes `header` then `lines`. Nothing to
+// append gives `text` back unchanged, so callers can tell that nothing changed.
+std::string with_appended_lines(std::string_view text, std::string_view lines, std::string_view header);
 bool starts_with(std::string_view s, std::string_view prefix);
 // Quotes a user-supplied value for a message: "value", with control
 // characters shown as \xNN and '"' and '\' escaped, so a message stays one

@@ -111,4 +111,20 @@ std::string format_wwids(const std::vector<std::string>& wwids)
     return out;
 }
 
+Result<std::string> append_wwids(std::string_view text, const std::vector<std::string>& wwids,
+                                 const std::string& filename)
+{
+    auto listed = parse_wwids(text, filename);
+    std::string lines;
+    for (const auto& w : wwids) {
+        if (auto why = wwid_problem(w); !why.empty())
+            return Result<std::string>::fail(filename + ": cannot add WWID " + quoted(w) + ": " + why);
+        if (listed.contains(w))
+            continue;
+        listed.wwids.push_back(w);  // a WWID given twice is added once
+        lines += "/" + w + "/\n";
+    }
+    return Result<std::string>::ok(with_appended_lines(text, lines, header));
+}
+
 }  // namespace mpb

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/diagnostic.hh"
+#include "core/result.hh"
 
 namespace mpb {
 
@@ -21,5 +22,13 @@ WwidsTable parse_wwids(std::string_view text, const std::string& filename);
 
 // The whole file, header first, one "/WWID/" per line.
 std::string format_wwids(const std::vector<std::string>& wwids);
+
+// `text` (a wwids file, "" when missing or empty) with a "/WWID/" line for
+// each of `wwids` not listed yet, appended after every existing line; ""
+// becomes multipath-tools' header and the new lines. When every WWID is
+// listed already, `text` comes back unchanged. Fails, naming `filename`,
+// for a WWID that cannot be written as "/WWID/" (wwid_problem()).
+Result<std::string> append_wwids(std::string_view text, const std::vector<std::string>& wwids,
+                                 const std::string& filename);
 
 }  // namespace mpb

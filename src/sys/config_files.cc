@@ -1,44 +1,12 @@
 #include "sys/config_files.hh"
 
-#include <dirent.h>
-
 #include <algorithm>
-#include <cstring>
 
 #include "sys/safe_write.hh"
 
 namespace mpb {
 
 namespace {
-
-class HostFiles : public FileSource {
-public:
-    Result<std::optional<std::string>> read(const std::string& path) const override
-    {
-        using R = Result<std::optional<std::string>>;
-        if (!file_exists(path))
-            return R::ok(std::nullopt);
-        auto t = read_file(path);
-        return t ? R::ok(std::move(t.value())) : R::fail(t.error());
-    }
-
-    Result<std::vector<std::string>> names(const std::string& dir) const override
-    {
-        std::vector<std::string> names;
-        DIR* d = opendir(dir.c_str());
-        if (!d) {
-            if (errno == ENOENT)
-                return Result<std::vector<std::string>>::ok(names);
-            return Result<std::vector<std::string>>::fail(dir + ": " + std::strerror(errno));
-        }
-        while (const dirent* e = readdir(d))
-            names.emplace_back(e->d_name);
-        closedir(d);
-        return Result<std::vector<std::string>>::ok(names);
-    }
-
-    std::string shown(const std::string& path) const override { return path; }
-};
 
 // Paths of the *.conf files in `dir`, sorted; a missing directory is empty.
 Result<std::vector<std::string>> conf_d_files(const FileSource& files, const std::string& dir)
@@ -72,12 +40,6 @@ Config unreadable(const std::string& path, const std::string& error)
 
 }  // namespace
 
-const FileSource& host_files()
-{
-    static const HostFiles files;
-    return files;
-}
-
 Config read_config(const std::string& main_file, const std::string& conf_dir)
 {
     return read_config(host_files(), main_file, conf_dir);
@@ -106,15 +68,20 @@ Config read_config(const FileSource& files, const std::string& main_file, const 
 
 BootSettings read_boot_settings(const std::string& path)
 {
-    if (!file_exists(path))
-        return {};
-    auto t = read_file(path);
+    return read_boot_settings(host_files(), path);
+}
+
+BootSettings read_boot_settings(const FileSource& files, const std::string& path)
+{
+    auto t = files.read(path);
     if (!t) {
         BootSettings s;
-        s.diagnostics.push_back(cannot_read(path, t.error(), "using built-in defaults"));
+        s.diagnostics.push_back(cannot_read(files.shown(path), t.error(), "using built-in defaults"));
         return s;
     }
-    return parse_boot_settings(t.value(), path);
+    if (!t.value())
+        return {};
+    return parse_boot_settings(**t, files.shown(path));
 }
 
 StateFiles read_state(const std::string& dir)
@@ -146,45 +113,53 @@ StateFiles read_state(const FileSource& files, const std::string& dir)
 
 namespace {
 
-// `lines` appended to the file's text, or the whole new file from `fresh`.
-Result<Unit> append_lines(const std::string& path, const std::string& lines, const std::string& fresh)
+// Appends through `append` (append_bindings or append_wwids) to the text
+// read under the lock; unchanged text is not written again.
+template <class Append>
+Result<Unit> append_locked(Files& files, const std::string& path, Append append)
 {
-    std::string text = fresh;
-    if (file_exists(path)) {
-        auto old = read_file(path);
-        if (!old)
-            return Result<Unit>::fail(old.error() + "; not changed");
-        text = old.value();
-        if (!text.empty() && text.back() != '\n')
-            text += '\n';
-        text += lines;
-    }
     WriteOptions opts;
     opts.mode = state_file_mode;
     opts.create_parent = true;
-    return write_file_atomically(path, text, opts);
+    const std::string shown = files.shown(path);
+    return files.update(path, [&](const std::string& old) -> Result<std::optional<std::string>> {
+        auto next = append(old, shown);
+        if (!next)
+            return Result<std::optional<std::string>>::fail(next.error());
+        if (next.value() == old)
+            return Result<std::optional<std::string>>::ok(std::nullopt);
+        return Result<std::optional<std::string>>::ok(std::move(next.value()));
+    }, opts);
 }
 
 }  // namespace
 
 Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& entries)
 {
+    return add_bindings(host_files(), dir, entries);
+}
+
+Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries)
+{
     if (entries.empty())
         return Result<Unit>::ok({});
-    std::string lines;
-    for (const auto& b : entries)
-        lines += b.alias + " " + b.wwid + "\n";
-    return append_lines(dir + "/bindings", lines, format_bindings(entries));
+    return append_locked(files, dir + "/bindings", [&](const std::string& old, const std::string& shown) {
+        return append_bindings(old, entries, shown);
+    });
 }
 
 Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids)
 {
+    return add_wwids(host_files(), dir, wwids);
+}
+
+Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids)
+{
     if (wwids.empty())
         return Result<Unit>::ok({});
-    std::string lines;
-    for (const auto& w : wwids)
-        lines += "/" + w + "/\n";
-    return append_lines(dir + "/wwids", lines, format_wwids(wwids));
+    return append_locked(files, dir + "/wwids", [&](const std::string& old, const std::string& shown) {
+        return append_wwids(old, wwids, shown);
+    });
 }
 
 }  // namespace mpb

@@ -1,5 +1,6 @@
-// Reading multipath.conf, conf.d and the state files from disk into the
-// core's text-in types.
+// Reading multipath.conf, conf.d and the state files into the core's
+// text-in types, and adding entries to the state files, through the Files
+// seam (files.hh). The overloads without one use the host's files.
 #pragma once
 
 #include <optional>
@@ -10,26 +11,9 @@
 #include "core/boot_settings.hh"
 #include "core/config.hh"
 #include "core/wwids.hh"
-#include "sys/safe_write.hh"
+#include "sys/files.hh"
 
 namespace mpb {
-
-// Where read_config and read_state find files: the host's file system, or
-// the real root's tree before switch-root (sysroot_files.hh).
-class FileSource {
-public:
-    virtual ~FileSource() = default;
-    // The text of `path`; nullopt when there is no such file. Fails with
-    // "PATH: REASON", PATH as shown() names it.
-    virtual Result<std::optional<std::string>> read(const std::string& path) const = 0;
-    // The entries of directory `dir`, unsorted; none when it does not exist.
-    virtual Result<std::vector<std::string>> names(const std::string& dir) const = 0;
-    // `path` as messages name it.
-    virtual std::string shown(const std::string& path) const = 0;
-};
-
-// The host's files, by their paths.
-const FileSource& host_files();
 
 // The main file (missing is fine: built-in defaults), then every *.conf in
 // `conf_dir` in sorted order. An unreadable file is an error and the result
@@ -41,6 +25,7 @@ Config read_config(const FileSource& files, const std::string& main_file, const 
 // the built-in defaults, silently; an unreadable one, the defaults and an
 // error diagnostic.
 BootSettings read_boot_settings(const std::string& path);
+BootSettings read_boot_settings(const FileSource& files, const std::string& path);
 
 struct StateFiles {
     BindingsTable bindings;
@@ -53,11 +38,17 @@ struct StateFiles {
 StateFiles read_state(const std::string& dir);
 StateFiles read_state(const FileSource& files, const std::string& dir);
 
-// Add entries to `dir`/bindings and `dir`/wwids through the safe writer
-// (lock, temp + fsync + rename, mode 0600), keeping every existing line;
-// a missing file is created with multipath-tools' header. A file that
-// exists but cannot be read is never replaced.
+// Add entries to `dir`/bindings and `dir`/wwids in one update under the
+// lock (update_file_locked: mode 0600, missing directories made): the new
+// lines are appended to the text read under the lock, so a line another
+// writer added meanwhile is kept; a missing or empty file gets
+// multipath-tools' header. What is there already adds nothing (and then
+// nothing is written); a binding whose alias or WWID is bound otherwise in
+// that text is an error and the file is left as it is (append_bindings),
+// as is a file that cannot be read.
 Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& entries);
+Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries);
 Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids);
+Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids);
 
 }  // namespace mpb

@@ -219,48 +219,76 @@ NameCheck still_at_name(int dirfd, const std::string& name, const struct stat& h
     return {now.st_dev == held.st_dev && now.st_ino == held.st_ino ? Still::same : Still::replaced};
 }
 
+struct Opened {
+    UniqueFd fd;
+    bool created = false;  // this call made the file: remove it again if nothing is written
+};
+
+// Opens `base`, creating it if missing. The plain open comes first and
+// O_EXCL second so that `created` is true only for the call that made it.
+// O_NONBLOCK: a FIFO swapped in since check_target() must not hang us.
+Result<Opened> open_target(const std::string& path, int dirfd, const std::string& base, unsigned mode)
+{
+    const int flags = O_RDWR | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK;
+    // Each turn sees the name appear or vanish under a racing writer; a few
+    // suffice, and a bound keeps a pathological flip-flop from spinning.
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        UniqueFd fd(::openat(dirfd, base.c_str(), flags));
+        bool created = false;
+        if (!fd.valid() && errno == ENOENT) {
+            fd = UniqueFd(::openat(dirfd, base.c_str(), flags | O_CREAT | O_EXCL, mode & 07777));
+            created = fd.valid();
+            if (!fd.valid() && errno == EEXIST)
+                continue;
+        }
+        if (fd.valid())
+            return Result<Opened>::ok(Opened{std::move(fd), created});
+        int err = errno;
+        if (err == ELOOP && is_symlink_at(dirfd, base))
+            return failure<Opened>(symlink_target(path));
+        return failure<Opened>(step_failed(path, "open", err));
+    }
+    return failure<Opened>(step_failed(path, "open", EAGAIN));
+}
+
 // Opens (creating if needed) the target and takes the whole-file write lock
 // on it, the way multipath-tools serializes bindings/wwids writers. The fd
 // must stay open until after the rename: closing any fd of the file drops
 // the lock. fcntl locks are per process, so this excludes other processes,
 // not other threads of this one.
-Result<UniqueFd> lock_target(const std::string& path, int dirfd, const std::string& base,
-                             unsigned mode, std::chrono::milliseconds timeout)
+Result<Opened> lock_target(const std::string& path, int dirfd, const std::string& base,
+                           unsigned mode, std::chrono::milliseconds timeout)
 {
     const auto deadline = Clock::now() + timeout;
     for (;;) {
-        // O_NONBLOCK: a FIFO swapped in since check_target() must not hang us.
-        UniqueFd fd(::openat(dirfd, base.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK,
-                             mode & 07777));
-        if (!fd.valid()) {
-            int err = errno;
-            if (err == ELOOP && is_symlink_at(dirfd, base))
-                return failure<UniqueFd>(symlink_target(path));
-            return failure<UniqueFd>(step_failed(path, "open", err));
-        }
+        auto opened = open_target(path, dirfd, base, mode);
+        if (!opened)
+            return opened;
+        const int fd = opened->fd.get();
         struct stat held;
-        if (::fstat(fd.get(), &held) != 0)
-            return failure<UniqueFd>(step_failed(path, "stat", errno));
+        if (::fstat(fd, &held) != 0)
+            return failure<Opened>(step_failed(path, "stat", errno));
         if (!S_ISREG(held.st_mode))
-            return failure<UniqueFd>(not_regular(path));
+            return failure<Opened>(not_regular(path));
 
-        int err = wait_for_lock(fd.get(), deadline);
+        int err = wait_for_lock(fd, deadline);
         if (err == ETIMEDOUT)
-            return failure<UniqueFd>(lock_timed_out(path, timeout));
+            return failure<Opened>(lock_timed_out(path, timeout));
         if (err != 0)
-            return failure<UniqueFd>(step_failed(path, "lock", err));
+            return failure<Opened>(step_failed(path, "lock", err));
 
-        // Another writer may have renamed a new file over the name while we
-        // waited; its lock is on that new inode, so ours would exclude nobody.
+        // Another writer may have renamed a new file over the name (or
+        // removed the one it created) while we waited: its text is stale and
+        // our lock on it would exclude nobody.
         auto still = still_at_name(dirfd, base, held);
         if (still.state == Still::stat_failed)
-            return failure<UniqueFd>(step_failed(path, "stat", still.err));
+            return failure<Opened>(step_failed(path, "stat", still.err));
         if (still.state == Still::symlink)
-            return failure<UniqueFd>(symlink_target(path));
+            return failure<Opened>(symlink_target(path));
         if (still.state == Still::same)
-            return Result<UniqueFd>::ok(std::move(fd));
+            return opened;
         if (Clock::now() >= deadline)
-            return failure<UniqueFd>(lock_timed_out(path, timeout));
+            return failure<Opened>(lock_timed_out(path, timeout));
     }
 }
 
@@ -373,10 +401,36 @@ Result<Unit> replace_contents(const std::string& path, int dirfd, const std::str
     return Result<Unit>::ok({});
 }
 
+// Removes the empty file open_target() created when nothing replaced it,
+// so a failed or empty-handed update leaves a missing file missing. Only
+// while the name is still that file: after the rename it is the new one.
+void forget_created(const Opened& target, int dirfd, const std::string& base)
+{
+    struct stat held;
+    if (!target.created || ::fstat(target.fd.get(), &held) != 0)
+        return;
+    if (still_at_name(dirfd, base, held).state == Still::same)
+        ::unlinkat(dirfd, base.c_str(), 0);
+}
+
+// Everything after the lock is granted: read, change, replace.
+Result<Unit> change_locked(const std::string& path, int dirfd, const std::string& base, int fd,
+                           const Change& change, unsigned mode)
+{
+    auto old = read_fd(fd, path);
+    if (!old)
+        return failure<Unit>(old.error());
+    auto next = change(old.value());
+    if (!next)
+        return failure<Unit>(next.error());
+    if (!next.value())
+        return Result<Unit>::ok({});
+    return replace_contents(path, dirfd, base, **next, mode);
+}
+
 }  // namespace
 
-Result<Unit> write_file_atomically(const std::string& path, const std::string& content,
-                                   const WriteOptions& opts)
+Result<Unit> update_file_locked(const std::string& path, const Change& change, const WriteOptions& opts)
 {
     auto parts = split_path(path);
     if (!parts)
@@ -392,8 +446,17 @@ Result<Unit> write_file_atomically(const std::string& path, const std::string& c
     auto lock = lock_target(path, dirfd, parts->base, opts.mode, opts.lock_timeout);
     if (!lock)
         return failure<Unit>(lock.error());
+    auto done = change_locked(path, dirfd, parts->base, lock->fd.get(), change, opts.mode);
+    forget_created(lock.value(), dirfd, parts->base);
     // `lock` (and with it the lock) is released on return, after the rename.
-    return replace_contents(path, dirfd, parts->base, content, opts.mode);
+    return done;
+}
+
+Result<Unit> write_file_atomically(const std::string& path, const std::string& content,
+                                   const WriteOptions& opts)
+{
+    return update_file_locked(
+        path, [&](const std::string&) { return Result<std::optional<std::string>>::ok(content); }, opts);
 }
 
 Result<std::string> read_file(const std::string& path)

@@ -1,11 +1,13 @@
-// The one way this project writes a file: a temp file in the same directory,
-// fsync, rename over the target, fsync the directory. The whole-file fcntl
-// write lock that multipath-tools takes on bindings and wwids is held on the
-// target meanwhile; it is polled (F_SETLK) so the wait is bounded without
-// signals. Symlinks are refused.
+// The one way this project writes a file: under the whole-file fcntl write
+// lock that multipath-tools takes on bindings and wwids, read the text,
+// change it, write a temp file in the same directory, fsync, rename over the
+// target, fsync the directory. The lock is polled (F_SETLK) so the wait is
+// bounded without signals. Symlinks are refused.
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "core/result.hh"
@@ -25,12 +27,30 @@ struct WriteOptions {
 
 struct Unit {};
 
-// Replaces `path` with `content`. Fails, with a one-line reason naming the
-// path, when the target or its directory is a symlink, the target is not a
-// regular file, the lock is not granted in time, or any step fails; the old
-// file is then untouched. (The lock is taken on the target itself, so a
-// target that did not exist is left behind empty if a later step fails, as
-// multipath-tools' open_file() does too.)
+// What update_file_locked() does to a file, given its text as read under the
+// lock: the new text, nullopt to leave the file as it is, or an error (the
+// file is then left as it is too). A missing file and an empty one both read
+// as "": the lock creates a missing file empty, and a writer killed after
+// that leaves exactly such a file behind, so the two cannot be told apart
+// reliably and callers treat them alike anyway (multipath-tools writes its
+// header into either). The function's error is returned as it is, so it
+// should name the file.
+using Change = std::function<Result<std::optional<std::string>>(const std::string& old)>;
+
+// The one read-modify-write: opens `path` (creating it if missing), takes
+// multipath-tools' whole-file write lock (polled, bounded by
+// opts.lock_timeout; taken again when another writer renamed a new file over
+// the name meanwhile, so the text read is never a replaced file's), reads
+// the text, calls `change`, and writes the result as a temp file in the same
+// directory, fsync, rename over `path`, fsync the directory, then unlocks.
+// Fails, with a one-line reason naming the path, when the target or its
+// directory is a symlink, the target is not a regular file, the lock is not
+// granted in time, or any step fails; the old file is then untouched, and a
+// file that this call created for the lock is removed again.
+Result<Unit> update_file_locked(const std::string& path, const Change& change,
+                                const WriteOptions& opts = {});
+
+// update_file_locked() that replaces whatever is there with `content`.
 Result<Unit> write_file_atomically(const std::string& path, const std::string& content,
                                    const WriteOptions& opts = {});
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/result.hh"
-#include "sys/config_files.hh"
+#include "sys/files.hh"
 #include "sys/unique_fd.hh"
 
 namespace mpb {

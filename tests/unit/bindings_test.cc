@@ -288,7 +288,65 @@ const FormatCase format_cases[] = {
 
 }  // namespace
 
+namespace {
+
+// append_bindings: `text` plus `entries` gives `result` or fails with `error`.
+struct AppendCase {
+    const char* name;
+    std::string text;
+    std::vector<mpb::Binding> entries;
+    std::string result;
+    std::string error;
+};
+
+std::ostream& operator<<(std::ostream& os, const AppendCase& c) { return os << c.name; }
+
+const AppendCase append_cases[] = {
+    {"empty file gets the header", "", {{"mpatha", "3600a0b80001", 0}}, header + "mpatha 3600a0b80001\n", ""},
+    {"appended after every existing line, foreign ones too",
+     header + "mpatha 3600a0b80001\n# by hand\nbad line here\n",
+     {{"mpathb", "3600a0b80002", 0}, {"yellow", "eui.02", 0}},
+     header + "mpatha 3600a0b80001\n# by hand\nbad line here\nmpathb 3600a0b80002\nyellow eui.02\n",
+     ""},
+    {"missing final newline supplied", "mpatha 3600a0b80001", {{"mpathb", "3600a0b80002", 0}},
+     "mpatha 3600a0b80001\nmpathb 3600a0b80002\n", ""},
+    {"same binding adds nothing", header + "mpatha 3600a0b80001\n", {{"mpatha", "3600a0b80001", 0}},
+     header + "mpatha 3600a0b80001\n", ""},
+    {"same binding given twice, added once", "",
+     {{"mpatha", "3600a0b80001", 0}, {"mpatha", "3600a0b80001", 0}}, header + "mpatha 3600a0b80001\n", ""},
+    {"alias bound to another WWID", header + "mpatha 3600a0b80001\n", {{"mpatha", "3600a0b80002", 0}}, "",
+     file + ": alias \"mpatha\" is already bound to 3600a0b80001, not binding it to 3600a0b80002"},
+    {"WWID bound to another alias", header + "mpatha 3600a0b80001\n", {{"mpathb", "3600a0b80001", 0}}, "",
+     file + ": WWID 3600a0b80001 is already bound to \"mpatha\", not binding it to \"mpathb\""},
+    {"two entries contradicting each other", "",
+     {{"mpatha", "3600a0b80001", 0}, {"mpatha", "3600a0b80002", 0}}, "",
+     file + ": alias \"mpatha\" is already bound to 3600a0b80001, not binding it to 3600a0b80002"},
+    {"first valid line wins, as in parse_bindings", "mpatha 3600a0b80001\nmpatha 3600a0b80002\n",
+     {{"mpatha", "3600a0b80002", 0}}, "",
+     file + ": alias \"mpatha\" is already bound to 3600a0b80001, not binding it to 3600a0b80002"},
+    {"invalid alias", "", {{"mpath/a", "3600a0b80001", 0}}, "",
+     file + ": cannot bind \"mpath/a\" to \"3600a0b80001\": invalid alias \"mpath/a\": contains '/'"},
+    {"invalid WWID", "", {{"mpatha", "36 00", 0}}, "",
+     file + ": cannot bind \"mpatha\" to \"36 00\": invalid WWID \"36 00\": contains whitespace or a control character"},
+};
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(bindings)
+
+BOOST_DATA_TEST_CASE(append, bdata::make(append_cases), c)
+{
+    auto r = mpb::append_bindings(c.text, c.entries, file);
+    if (!c.error.empty()) {
+        BOOST_TEST_REQUIRE(!r.has_value());
+        BOOST_TEST(r.error() == c.error);
+        return;
+    }
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r.value() == c.result);
+    BOOST_TEST(mpb::parse_bindings(r.value(), file).problems.size() ==
+               mpb::parse_bindings(c.text, file).problems.size());
+}
 
 BOOST_DATA_TEST_CASE(index_to_suffix_at_boundaries, bdata::make(suffix_cases), c)
 {

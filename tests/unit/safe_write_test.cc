@@ -1,4 +1,5 @@
-// write_file_atomically / read_file / file_exists against a real file system:
+// update_file_locked / write_file_atomically / read_file / file_exists
+// against a real file system:
 // every case works in its own mkdtemp directory under /tmp. Cases that need
 // a second writer fork one; children only use plain calls and _exit().
 #include <boost/test/unit_test.hpp>
@@ -7,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -80,6 +82,21 @@ mode_t current_umask()
     ::umask(m);
     return m;
 }
+
+using Changed = mpb::Result<std::optional<std::string>>;
+
+// A Change that appends `tail` and records every text it was given.
+struct Appender {
+    std::string tail;
+    std::vector<std::string> seen;
+    mpb::Change change()
+    {
+        return [this](const std::string& old) {
+            seen.push_back(old);
+            return Changed::ok(old + tail);
+        };
+    }
+};
 
 WriteOptions with_timeout(std::chrono::milliseconds t)
 {
@@ -513,6 +530,150 @@ BOOST_AUTO_TEST_CASE(rejects_path_without_file_name)
     BOOST_TEST_REQUIRE(!r2.has_value());
     BOOST_TEST(r2.error() == d.at("..") + ": not a file name");
     BOOST_TEST(entries(d.path).empty());
+}
+
+BOOST_AUTO_TEST_CASE(update_changes_the_text_read_under_the_lock)
+{
+    TempDir d;
+    const auto p = d.at("wwids");
+    put(p, "/a/\n");
+    const auto before = lstat_of(p).st_ino;
+    Appender add{"/b/\n", {}};
+    WriteOptions o;
+    o.mode = mpb::state_file_mode;
+    auto r = mpb::update_file_locked(p, add.change(), o);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(add.seen == std::vector<std::string>{"/a/\n"}, boost::test_tools::per_element());
+    BOOST_TEST(slurp(p) == "/a/\n/b/\n");
+    BOOST_TEST(lstat_of(p).st_ino != before);
+    BOOST_TEST(perm_bits(p) == 0600u);
+    BOOST_TEST(entries(d.path) == std::vector<std::string>{"wwids"});
+}
+
+BOOST_AUTO_TEST_CASE(update_of_a_missing_file_sees_empty_text)
+{
+    TempDir d;
+    const auto p = d.at("etc/multipath/wwids");
+    Appender add{"/b/\n", {}};
+    WriteOptions o;
+    o.create_parent = true;
+    auto r = mpb::update_file_locked(p, add.change(), o);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(add.seen == std::vector<std::string>{""}, boost::test_tools::per_element());
+    BOOST_TEST(slurp(p) == "/b/\n");
+    BOOST_TEST(entries(d.at("etc/multipath")) == std::vector<std::string>{"wwids"});
+}
+
+// An error from the change, or "nothing to change", leaves an existing file
+// as it was (same inode, same text) and a missing one missing.
+BOOST_AUTO_TEST_CASE(update_that_changes_nothing_leaves_the_file)
+{
+    const mpb::Change refuse = [](const std::string&) { return Changed::fail("f: no, because"); };
+    const mpb::Change keep = [](const std::string&) { return Changed::ok(std::nullopt); };
+    for (bool exists : {true, false}) {
+        TempDir d;
+        const auto p = d.at("f");
+        if (exists)
+            put(p, "old\n");
+        const auto before = exists ? lstat_of(p).st_ino : 0;
+        auto r = mpb::update_file_locked(p, refuse);
+        BOOST_TEST_REQUIRE(!r.has_value());
+        BOOST_TEST(r.error() == "f: no, because");
+        auto r2 = mpb::update_file_locked(p, keep);
+        BOOST_TEST_REQUIRE(r2.has_value(), r2.error());
+        if (exists) {
+            BOOST_TEST(slurp(p) == "old\n");
+            BOOST_TEST(lstat_of(p).st_ino == before);
+            BOOST_TEST(entries(d.path) == std::vector<std::string>{"f"});
+        } else {
+            BOOST_TEST(entries(d.path).empty());
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(update_refuses_a_symlink_without_calling_the_change)
+{
+    TempDir d;
+    const auto real = d.at("real");
+    const auto link = d.at("link");
+    put(real, "precious\n");
+    BOOST_REQUIRE(::symlink("real", link.c_str()) == 0);
+    Appender add{"evil\n", {}};
+    auto r = mpb::update_file_locked(link, add.change());
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == link + ": is a symbolic link, refusing to write");
+    BOOST_TEST(add.seen.empty());
+    BOOST_TEST(slurp(real) == "precious\n");
+    BOOST_TEST(S_ISLNK(lstat_of(link).st_mode));
+}
+
+BOOST_AUTO_TEST_CASE(update_times_out_without_calling_the_change)
+{
+    TempDir d;
+    const auto p = d.at("bindings");
+    put(p, "old\n");
+    Pipe locked, release;
+    pid_t pid = spawn([&] {
+        locked.close_read();
+        release.close_write();
+        int fd = ::open(p.c_str(), O_RDWR);
+        if (fd < 0 || !lock_whole_file(fd))
+            return 1;
+        send(locked.w(), "L");
+        char c;
+        (void)::read(release.r(), &c, 1);
+        return 0;
+    });
+    locked.close_write();
+    release.close_read();
+    char c = 0;
+    BOOST_REQUIRE(::read(locked.r(), &c, 1) == 1);
+    Appender add{"new\n", {}};
+    auto r = mpb::update_file_locked(p, add.change(), with_timeout(150ms));
+    release.close_write();
+    BOOST_TEST(exit_status(pid) == 0);
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == p + ": timed out after 150 ms waiting for the write lock");
+    BOOST_TEST(add.seen.empty());
+    BOOST_TEST(slurp(p) == "old\n");
+}
+
+// The lost update this operation exists for: the other writer replaces the
+// file while we wait on the old inode's lock. The change must be given the
+// replacement's text, read under the replacement's lock, not the stale one.
+BOOST_AUTO_TEST_CASE(update_reads_the_replacement_not_the_stale_inode)
+{
+    TempDir d;
+    const auto p = d.at("wwids");
+    const auto next = d.at("next");
+    put(p, "/a/\n");
+    Pipe locked;
+    pid_t pid = spawn([&] {
+        locked.close_read();
+        int old_fd = ::open(p.c_str(), O_RDWR);
+        if (old_fd < 0 || !lock_whole_file(old_fd))
+            return 1;
+        send(locked.w(), "L");
+        std::this_thread::sleep_for(100ms);
+        int new_fd = ::open(next.c_str(), O_RDWR | O_CREAT | O_EXCL, 0600);
+        if (new_fd < 0 || !lock_whole_file(new_fd) || ::write(new_fd, "/a/\n/child/\n", 12) != 12)
+            return 2;
+        if (::rename(next.c_str(), p.c_str()) != 0)
+            return 3;
+        ::close(old_fd);  // the waiter gets the old inode's lock now
+        std::this_thread::sleep_for(200ms);
+        return 0;  // and the new one's only when we exit
+    });
+    locked.close_write();
+    char c = 0;
+    BOOST_REQUIRE(::read(locked.r(), &c, 1) == 1);
+    Appender add{"/parent/\n", {}};
+    auto r = mpb::update_file_locked(p, add.change(), with_timeout(5s));
+    BOOST_TEST(exit_status(pid) == 0);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(add.seen == std::vector<std::string>{"/a/\n/child/\n"}, boost::test_tools::per_element());
+    BOOST_TEST(slurp(p) == "/a/\n/child/\n/parent/\n");
+    BOOST_TEST(entries(d.path) == std::vector<std::string>{"wwids"});
 }
 
 BOOST_AUTO_TEST_CASE(read_file_returns_content_and_reports_errors)

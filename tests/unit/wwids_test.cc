@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/result.hh"
 #include "core/wwids.hh"
 
 namespace bdata = boost::unit_test::data;
@@ -151,7 +152,60 @@ const FormatCase format_cases[] = {
 
 }  // namespace
 
+namespace {
+
+// append_wwids: `text` plus `wwids` gives `result` or fails with `error`.
+struct AppendCase {
+    const char* name;
+    std::string text;
+    std::vector<std::string> wwids;
+    std::string result;
+    std::string error;
+};
+
+std::ostream& operator<<(std::ostream& os, const AppendCase& c) { return os << c.name; }
+
+const AppendCase append_cases[] = {
+    {"empty file gets the header", "", {"3600a0b80001"}, header + "/3600a0b80001/\n", ""},
+    {"appended after every existing line, foreign ones too",
+     header + "/3600a0b80001/\n# by hand\njunk\n",
+     {"3600a0b80002", "eui.02"},
+     header + "/3600a0b80001/\n# by hand\njunk\n/3600a0b80002/\n/eui.02/\n",
+     ""},
+    {"no header added to a file without one", "/3600a0b80001/\n", {"3600a0b80002"},
+     "/3600a0b80001/\n/3600a0b80002/\n", ""},
+    {"missing final newline supplied", "/3600a0b80001/", {"3600a0b80002"},
+     "/3600a0b80001/\n/3600a0b80002/\n", ""},
+    {"listed WWID adds nothing", header + "/3600a0b80001/\n", {"3600a0b80001"},
+     header + "/3600a0b80001/\n", ""},
+    {"only the new one of two", header + "/3600a0b80001/\n", {"3600a0b80001", "3600a0b80002"},
+     header + "/3600a0b80001/\n/3600a0b80002/\n", ""},
+    {"given twice, added once", "", {"3600a0b80001", "3600a0b80001"}, header + "/3600a0b80001/\n", ""},
+    {"removed entry is added again", "#3600a0b80001/\n", {"3600a0b80001"},
+     "#3600a0b80001/\n/3600a0b80001/\n", ""},
+    {"nothing to add keeps an empty file empty", "", {}, "", ""},
+    {"invalid WWID", header, {"3600a0b80001", "36 00"}, "",
+     file + ": cannot add WWID \"36 00\": contains whitespace or a control character"},
+    {"overlong WWID", "", {wwid128}, "", file + ": cannot add WWID \"" + wwid128 + "\": longer than 127 bytes"},
+};
+
+}  // namespace
+
 BOOST_AUTO_TEST_SUITE(wwids)
+
+BOOST_DATA_TEST_CASE(append, bdata::make(append_cases), c)
+{
+    auto r = mpb::append_wwids(c.text, c.wwids, file);
+    if (!c.error.empty()) {
+        BOOST_TEST_REQUIRE(!r.has_value());
+        BOOST_TEST(r.error() == c.error);
+        return;
+    }
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r.value() == c.result);
+    BOOST_TEST(mpb::parse_wwids(r.value(), file).problems.size() ==
+               mpb::parse_wwids(c.text, file).problems.size());
+}
 
 BOOST_DATA_TEST_CASE(parse, bdata::make(parse_cases), c)
 {
