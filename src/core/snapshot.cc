@@ -10,6 +10,8 @@
 #include <optional>
 #include <set>
 
+#include "core/dm_name.hh"
+
 // Core code does no I/O; leaving out nlohmann's stream overloads also keeps
 // <istream>/<ostream> out of the boot binary.
 #define JSON_NO_IO
@@ -39,7 +41,7 @@ const BlockDevice* Snapshot::find_device(std::string_view name) const
     return nullptr;
 }
 
-const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
+const DmMap* find_map_by_uuid(const std::vector<DmMap>& maps, std::string_view uuid)
 {
     // Maps without a UUID (plain dmsetup create) are not "the map with UUID
     // ''"; an empty key would otherwise match the first of them.
@@ -51,10 +53,19 @@ const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
     return nullptr;
 }
 
-const DmMap* Snapshot::find_map_by_devt(DevT devt) const
+const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
 {
+    return mpb::find_map_by_uuid(maps, uuid);
+}
+
+const DmMap* Snapshot::find_map_by_kernel_name(std::string_view name) const
+{
+    // All dm devices share one major: the minor alone names the device.
+    auto minor = minor_of_dm_kernel_name(name);
+    if (!minor)
+        return nullptr;
     for (const auto& m : maps)
-        if (m.devt == devt)
+        if (m.devt.minor == *minor)
             return &m;
     return nullptr;
 }

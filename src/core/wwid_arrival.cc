@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/dm_name.hh"
 #include "core/path.hh"
 
 namespace mpb {
@@ -47,7 +48,7 @@ std::map<std::string, std::string> disk_wwids(const Snapshot& snap, const Config
 Arrival arrival(const std::string& wwid, const Snapshot& snap, const Plan& plan,
                 const std::map<std::string, std::string>& wwid_of)
 {
-    if (const DmMap* m = snap.find_map_by_uuid("mpath-" + wwid))
+    if (const DmMap* m = snap.find_map_by_uuid(map_uuid(wwid)))
         return {wwid, Arrival::State::mapped, "map " + m->name + " exists"};
     auto planned = std::find_if(plan.maps.begin(), plan.maps.end(), [&](const MapPlan& m) {
         return m.wwid == wwid && !m.paths.empty();

@@ -1,5 +1,6 @@
 #include "sys/live_snapshot.hh"
 
+#include "core/dm_name.hh"
 #include "core/text.hh"
 #include "sys/safe_write.hh"
 #include "sys/sysfs.hh"
@@ -12,7 +13,7 @@ std::vector<DmMap> sysfs_dm_maps()
 {
     std::vector<DmMap> maps;
     for (const auto& name : block_device_names())
-        if (name.starts_with("dm-"))
+        if (minor_of_dm_kernel_name(name))
             if (auto m = read_sysfs_dm(name))
                 maps.push_back(m.value());
     return maps;
