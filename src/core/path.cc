@@ -1,6 +1,7 @@
 #include "core/path.hh"
 
 #include "core/blacklist.hh"
+#include "core/hex.hh"
 #include "core/dm_name.hh"
 #include "core/settings.hh"
 #include "core/text.hh"

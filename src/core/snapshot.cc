@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/dm_name.hh"
+#include "core/hex.hh"
 
 // Core code does no I/O; leaving out nlohmann's stream overloads also keeps
 // <istream>/<ostream> out of the boot binary.
@@ -373,13 +374,13 @@ Result<bool> read_devtype(const Json& v, const std::string& where)
 
 
 // VPD pages are kept as hex text: pairs of hex digits, with whitespace
-// allowed between pairs (what vpd.hh's bytes_from_hex reads).
+// allowed between pairs (what hex.hh's bytes_from_hex reads).
 std::string hex_problem(std::string_view s)
 {
     std::size_t digits = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        bool hex = is_hex_digit(c);
         bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (hex)
             ++digits;
@@ -739,17 +740,9 @@ std::string parse_error_text(std::string_view what)
             what.remove_prefix(lead.size());
             break;
         }
-    constexpr char digits[] = "0123456789abcdef";
     std::string text;
-    for (unsigned char c : what) {
-        if (c < 0x80) {
-            text += static_cast<char>(c);
-        } else {
-            text += "\\x";
-            text += digits[c >> 4];
-            text += digits[c & 0xf];
-        }
-    }
+    for (unsigned char c : what)
+        text += c < 0x80 ? std::string(1, static_cast<char>(c)) : "\\x" + hex_pair(c);
     return text;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/coalesce.hh"
 #include "core/dm_name.hh"
+#include "core/hex.hh"
 #include "core/naming.hh"
 #include "core/path.hh"
 #include "core/settings.hh"
@@ -137,12 +138,6 @@ UdevVerdict decide(const PathRecord& p, const Snapshot& snap, const UdevInput& i
 }
 
 // ----- output -------------------------------------------------------------
-
-std::string hex_byte(unsigned char c)
-{
-    static const char digits[] = "0123456789abcdef";
-    return std::string("0x") + digits[c >> 4] + digits[c & 15];
-}
 
 // Why `value` must not reach udev's import, "" when it may. udev and the
 // scripts reading its database split on '=', and quotes, '\', '$', '`' and
