@@ -421,6 +421,30 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
 
 // ----- devices and maps ------------------------------------------------------------
 
+// A partition's parent and start, which a disk must not have. Whether the
+// parent exists is checked once all devices are read.
+Result<BlockDevice> read_placement(const Json& v, const std::string& where, BlockDevice d)
+{
+    using R = Result<BlockDevice>;
+    if (!d.partition) {
+        for (const char* key : {"parent", "start"})
+            if (find_member(v, key))
+                return R::fail(problem_at(member(where, key), "not allowed for a disk"));
+        return R::ok(std::move(d));
+    }
+    if (!find_member(v, "parent"))
+        return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
+    auto parent = required(v, "parent", where, read_string);
+    if (!parent)
+        return failed<BlockDevice>(parent);
+    d.parent = *parent;
+    auto start = optional(v, "start", where, read_unsigned);
+    if (!start)
+        return failed<BlockDevice>(start);
+    d.start = *start;
+    return R::ok(std::move(d));
+}
+
 Result<BlockDevice> read_device(const Json& v, const std::string& where)
 {
     using R = Result<BlockDevice>;
@@ -450,23 +474,10 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
         return failed<BlockDevice>(size);
     d.size = *size;
 
-    // Whether the parent exists is checked once all devices are read.
-    if (d.partition) {
-        if (!find_member(v, "parent"))
-            return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
-        auto parent = required(v, "parent", where, read_string);
-        if (!parent)
-            return failed<BlockDevice>(parent);
-        d.parent = *parent;
-        auto start = optional(v, "start", where, read_unsigned);
-        if (!start)
-            return failed<BlockDevice>(start);
-        d.start = *start;
-    } else {
-        for (const char* key : {"parent", "start"})
-            if (find_member(v, key))
-                return R::fail(problem_at(member(where, key), "not allowed for a disk"));
-    }
+    if (auto placed = read_placement(v, where, std::move(d)); placed)
+        d = std::move(placed.value());
+    else
+        return placed;
 
     auto properties = optional(v, "properties", where, read_string_map);
     if (!properties)
