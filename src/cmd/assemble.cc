@@ -14,9 +14,8 @@ namespace {
 
 std::string map_line(const char* verb, const MapPlan& m, DevT devt)
 {
-    std::string line = std::string(verb) + ": " + m.name + " (" + m.wwid + ") dm-" +
-                       std::to_string(devt.minor) + " " + m.paths.front().vendor + "," +
-                       m.paths.front().product + " paths";
+    std::string line = std::string(verb) + ": " + m.name + " (" + m.wwid + ") " + dm_kernel_name(devt.minor) +
+                       " " + m.paths.front().vendor + "," + m.paths.front().product + " paths";
     for (const auto& p : m.paths)
         line += " " + p.name;
     return line + "\n";
@@ -24,7 +23,7 @@ std::string map_line(const char* verb, const MapPlan& m, DevT devt)
 
 void print_partition_line(const char* verb, const PartitionMapPlan& p, DevT devt)
 {
-    std::printf("%s: %s (%s) dm-%u\n", verb, p.name.c_str(), p.uuid.c_str(), devt.minor);
+    std::printf("%s: %s (%s) %s\n", verb, p.name.c_str(), p.uuid.c_str(), dm_kernel_name(devt.minor).c_str());
 }
 
 class Assembler {
@@ -136,9 +135,8 @@ private:
         for (const auto& map : plan.maps) {
             if (!built(map.wwid) || map.settings.skip_kpartx.value)
                 continue;
-            auto it = std::find_if(maps->begin(), maps->end(),
-                                   [&](const DmMap& d) { return d.uuid == map_uuid(map.wwid); });
-            if (it == maps->end())
+            const DmMap* it = find_map_by_uuid(maps.value(), map_uuid(map.wwid));
+            if (!it)
                 continue;
             auto spans = m_.partitions(*it, map.paths.front().name);
             if (!spans) {

@@ -5,10 +5,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/dm_name.hh"
+
 namespace mpb {
 
-// dm names are at most 127 bytes (DM_NAME_LEN 128 with the NUL).
-inline constexpr std::size_t max_alias_length = 127;
+// An alias is a dm name.
+inline constexpr std::size_t max_alias_length = max_dm_name;
 // multipath-tools' WWID_SIZE is 128 with the NUL.
 inline constexpr std::size_t max_wwid_length = 127;
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/naming.hh"
 #include "core/text.hh"
@@ -27,14 +28,6 @@ std::vector<Group> group_by_wwid(const std::vector<PathRecord>& paths)
             it->paths.push_back(&p);
     }
     return groups;
-}
-
-const DmMap* existing_map(const std::vector<DmMap>& maps, const std::string& wwid)
-{
-    for (const auto& m : maps)
-        if (m.uuid == "mpath-" + wwid)
-            return &m;
-    return nullptr;
 }
 
 Claim take(std::string why) { return {Claim::Verdict::take, std::move(why)}; }
@@ -106,7 +99,7 @@ std::vector<std::string> names_taken(const Config& c, const std::vector<DmMap>& 
         if (m.alias && m.wwid != wwid)
             taken.push_back(m.alias->value);
     for (const auto& m : maps)
-        if (m.uuid != "mpath-" + wwid)
+        if (m.uuid != map_uuid(wwid))
             taken.push_back(m.name);
     return taken;
 }
@@ -135,7 +128,7 @@ private:
     {
         const auto* mp = in_.config.find_multipath(g.wwid);
         auto settings = resolve_settings(in_.config, g.paths.front()->devices, mp);
-        WwidFacts facts{g.wwid, existing_map(in_.maps, g.wwid) != nullptr,
+        WwidFacts facts{g.wwid, find_map_by_uuid(in_.maps, map_uuid(g.wwid)) != nullptr,
                         in_.wwids.contains(g.wwid), g.paths.size()};
         auto timer = in_.smart_wait_over ? SmartTimer::expired : SmartTimer::running;
         auto d = find_multipaths_claim(facts, settings, timer);
@@ -173,7 +166,7 @@ private:
         m.paths = same_size(g);
         m.size = g.paths.front()->size;
         m.table = multipath_table(m.size, s, m.paths);
-        if (const auto* old = existing_map(in_.maps, g.wwid)) {
+        if (const auto* old = find_map_by_uuid(in_.maps, map_uuid(g.wwid))) {
             m.name = old->name;
             m.name_reason = "name of the existing map";
             m.existing_table = old->table;

@@ -38,26 +38,40 @@ struct Set {
     Origin origin;
 };
 
+// A value one section or entry may or may not set.
+template <class T>
+using Maybe = std::optional<Set<T>>;
+
+// The settings of multipath.conf, each declared once for both uses: W =
+// Maybe for what one section or entry sets (MapOptions, GlobalOptions), W =
+// Set for the value resolved by precedence (EffectiveSettings). A new
+// keyword is a member here and a row in keywords.cc's table.
+
 // Options a map can take from several sections.
-struct MapOptions {
-    std::optional<Set<bool>> user_friendly_names;
-    std::optional<Set<std::string>> alias_prefix;
-    std::optional<Set<std::string>> uid_attribute;
-    std::optional<Set<NoPathRetry>> no_path_retry;
-    std::optional<Set<PgPolicy>> path_grouping_policy;
-    std::optional<Set<std::string>> path_selector;
-    std::optional<Set<std::string>> features;
-    std::optional<Set<std::string>> hardware_handler;
-    std::optional<Set<int>> rr_min_io_rq;
-    std::optional<Set<bool>> skip_kpartx;
+template <template <class> class W>
+struct MapSettings {
+    W<bool> user_friendly_names;
+    W<std::string> alias_prefix;
+    W<std::string> uid_attribute;
+    W<NoPathRetry> no_path_retry;
+    W<PgPolicy> path_grouping_policy;
+    W<std::string> path_selector;
+    W<std::string> features;
+    W<std::string> hardware_handler;
+    W<int> rr_min_io_rq;
+    W<bool> skip_kpartx;
 };
 
 // Options only the defaults section holds.
-struct GlobalOptions {
-    std::optional<Set<FindMultipaths>> find_multipaths;
-    std::optional<Set<int>> find_multipaths_timeout;  // < 0: -N s for known hardware, 1 s else
-    std::optional<Set<std::string>> uid_attrs;        // "sd:ID_SERIAL nvme:ID_WWN"
+template <template <class> class W>
+struct GlobalSettings {
+    W<FindMultipaths> find_multipaths;
+    W<int> find_multipaths_timeout;  // < 0: -N s for known hardware, 1 s else
+    W<std::string> uid_attrs;        // "sd:ID_SERIAL nvme:ID_WWN"
 };
+
+struct MapOptions : MapSettings<Maybe> {};
+struct GlobalOptions : GlobalSettings<Maybe> {};
 
 struct DeviceEntry {
     Regex vendor;

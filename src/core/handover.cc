@@ -6,6 +6,7 @@
 
 #include "core/alias.hh"
 #include "core/coalesce.hh"
+#include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/naming.hh"
 #include "core/path.hh"
@@ -15,8 +16,6 @@
 namespace mpb {
 
 namespace {
-
-constexpr std::string_view mpath_uuid_prefix = "mpath-";
 
 // The device entries that match the first path of `m` the snapshot knows:
 // settings such as alias_prefix may come from a device section.
@@ -68,24 +67,17 @@ std::string not_adoptable(const std::string& name, const std::string& wwid, cons
     return {};
 }
 
-// N of a partition map of `wwid` ("part3-mpath-WWID" gives "3"); "" for any other map.
-std::string partition_number(const DmMap& m, const std::string& wwid)
-{
-    auto tail = "-" + std::string(mpath_uuid_prefix) + wwid;
-    if (!m.uuid.starts_with("part") || !m.uuid.ends_with(tail))
-        return {};
-    auto n = m.uuid.substr(4, m.uuid.size() - 4 - tail.size());
-    bool digits = !n.empty() && std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
-    return digits ? n : std::string();
-}
-
 std::vector<PartitionRename> partition_renames(const std::string& wwid, const std::string& to,
                                                const std::vector<DmMap>& maps)
 {
     std::vector<PartitionRename> out;
-    for (const auto& p : maps)
-        if (auto n = partition_number(p, wwid); !n.empty() && p.name != to + "-part" + n)
-            out.push_back({p.name, to + "-part" + n});
+    for (const auto& p : maps) {
+        auto part = parse_partition_uuid(p.uuid);
+        if (!part || part->wwid != wwid)
+            continue;
+        if (auto after = partition_map_name(to, part->number); p.name != after)
+            out.push_back({p.name, after});
+    }
     return out;
 }
 
@@ -102,10 +94,11 @@ MapHandover keep_adopted(MapHandover h, const Naming& real, const HandoverInput&
 
 // The decision for one multipath map, before names held by other maps are
 // looked at.
-MapHandover decide(const DmMap& m, const HandoverInput& in, std::vector<std::string>& warnings)
+MapHandover decide(const DmMap& m, std::string wwid, const HandoverInput& in,
+                   std::vector<std::string>& warnings)
 {
     MapHandover h;
-    h.wwid = m.uuid.substr(mpath_uuid_prefix.size());
+    h.wwid = std::move(wwid);
     h.name_before = h.name_after = m.name;
     auto real = naming(h.wwid, m, in, in.sysroot);
     if (real.choice.new_binding)
@@ -123,9 +116,6 @@ MapHandover decide(const DmMap& m, const HandoverInput& in, std::vector<std::str
     return h;
 }
 
-// device-mapper's DM_NAME_LEN with its final NUL.
-constexpr std::size_t max_dm_name = 127;
-
 using Holders = std::map<std::string, std::string>;  // dm name -> dm UUID
 
 // Why `h` cannot be renamed with the names as `held` has them; "" when it can.
@@ -135,9 +125,8 @@ std::string blocker(const MapHandover& h, const Holders& held)
     for (const auto& p : h.partitions)
         wanted.push_back(p.after);
     for (const auto& name : wanted) {
-        if (name.size() > max_dm_name)
-            return name + " is " + std::to_string(name.size()) + " bytes, device-mapper allows " +
-                   std::to_string(max_dm_name);
+        if (auto why = dm_name_too_long(name); !why.empty())
+            return why;
         if (auto it = held.find(name); it != held.end())
             return "the map with dm UUID " + mpb::quoted(it->second) + " is named " + name;
     }
@@ -190,9 +179,10 @@ HandoverPlan plan_handover(const HandoverInput& in)
     HandoverPlan plan;
     std::vector<MapHandover> decided;
     for (const auto& m : in.maps) {
-        if (!m.uuid.starts_with(mpath_uuid_prefix))
+        auto map_wwid = wwid_of_map_uuid(m.uuid);
+        if (!map_wwid)
             continue;
-        decided.push_back(decide(m, in, plan.warnings));
+        decided.push_back(decide(m, std::move(*map_wwid), in, plan.warnings));
         const auto& wwid = decided.back().wwid;
         if (!in.sysroot_wwids.contains(wwid))
             plan.warnings.push_back("WWID " + wwid + " is assembled but not in " + in.sysroot_dir +

@@ -2,20 +2,17 @@
 
 #include <algorithm>
 
+#include "core/dm_name.hh"
 #include "core/text.hh"
 
 namespace mpb {
 
 namespace {
 
-// device-mapper's DM_NAME_LEN and DM_UUID_LEN, each with its final NUL.
-constexpr std::size_t max_name = 127;
-constexpr std::size_t max_uuid = 128;
-
-const DmMap* find_map(const std::vector<DmMap>& maps, bool by_uuid, const std::string& key)
+const DmMap* find_map_by_name(const std::vector<DmMap>& maps, const std::string& name)
 {
     for (const auto& m : maps)
-        if ((by_uuid ? m.uuid : m.name) == key)
+        if (m.name == name)
             return &m;
     return nullptr;
 }
@@ -28,12 +25,10 @@ bool same_table(const std::string& a, const std::string& b)
 
 std::string too_long(const PartitionMapPlan& p)
 {
-    if (p.name.size() > max_name)
-        return "name " + p.name + " is " + std::to_string(p.name.size()) +
-               " bytes, device-mapper allows " + std::to_string(max_name);
-    if (p.uuid.size() > max_uuid)
-        return "UUID " + p.uuid + " is " + std::to_string(p.uuid.size()) +
-               " bytes, device-mapper allows " + std::to_string(max_uuid);
+    if (auto why = dm_name_too_long(p.name); !why.empty())
+        return "name " + why;
+    if (auto why = dm_uuid_too_long(p.uuid); !why.empty())
+        return "UUID " + why;
     return {};
 }
 
@@ -69,17 +64,16 @@ PartitionMapPlan against(PartitionMapPlan p, const DmMap& m)
 PartitionMapPlan plan_one(const std::string& map_name, const std::string& wwid, DevT map_devt,
                           const PartitionSpan& part, const std::vector<DmMap>& existing)
 {
-    auto n = std::to_string(part.number);
     PartitionMapPlan p;
-    p.name = map_name + "-part" + n;
-    p.uuid = "part" + n + "-mpath-" + wwid;
+    p.name = partition_map_name(map_name, part.number);
+    p.uuid = partition_uuid(part.number, wwid);
     p.table = "0 " + std::to_string(part.size) + " linear " + map_devt.str() + " " +
               std::to_string(part.start);
     if (auto why = too_long(p); !why.empty())
         return blocked(std::move(p), why);
-    if (const auto* m = find_map(existing, true, p.uuid))
+    if (const auto* m = find_map_by_uuid(existing, p.uuid))
         return against(std::move(p), *m);
-    if (const auto* m = find_map(existing, false, p.name)) {
+    if (const auto* m = find_map_by_name(existing, p.name)) {
         auto why = p.name + " exists with UUID " + quoted(m->uuid) + ", not " + p.uuid;
         return blocked(std::move(p), why, m);
     }

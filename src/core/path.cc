@@ -1,6 +1,8 @@
 #include "core/path.hh"
 
 #include "core/blacklist.hh"
+#include "core/hex.hh"
+#include "core/dm_name.hh"
 #include "core/settings.hh"
 #include "core/text.hh"
 #include "core/vpd.hh"
@@ -21,44 +23,29 @@ std::pair<std::string, std::string> vendor_product(const BlockDevice& dev)
 
 namespace {
 
-// "dm-3" names a dm device by its minor number.
-const DmMap* map_by_kernel_name(const Snapshot& snap, const std::string& name)
-{
-    long long minor = -1;
-    if (!starts_with(name, "dm-") || !parse_int(std::string_view(name).substr(3), minor))
-        return nullptr;
-    for (const auto& m : snap.maps)
-        if (m.devt.minor == static_cast<unsigned>(minor))
-            return &m;
-    return nullptr;
-}
-
-bool is_mpath_map(const DmMap* m) { return m && starts_with(m->uuid, "mpath-"); }
-
-// What uses one device node, "" when nothing does.
-std::string user_of(const BlockDevice& d, const Snapshot& snap, std::string* holder_map)
+// What uses one device node, "" when nothing does. A multipath map holding
+// a disk is not a user: it is the map the disk is a path of.
+std::string user_of(const BlockDevice& d, const Snapshot& snap)
 {
     if (!d.mountpoints.empty())
         return d.name + " is mounted on " + d.mountpoints.front();
     if (d.swap)
         return d.name + " is an active swap device";
     for (const auto& h : d.holders) {
-        const DmMap* m = map_by_kernel_name(snap, h);
-        if (!d.partition && is_mpath_map(m)) {
-            *holder_map = m->name;
+        const DmMap* m = snap.find_map_by_kernel_name(h);
+        if (!d.partition && m && is_map_uuid(m->uuid))
             continue;
-        }
         return d.name + " is held by " + h + (m ? " (" + m->name + ")" : "");
     }
     return {};
 }
 
-std::string in_use(const BlockDevice& disk, const Snapshot& snap, std::string* holder_map)
+std::string in_use(const BlockDevice& disk, const Snapshot& snap)
 {
-    auto why = user_of(disk, snap, holder_map);
+    auto why = user_of(disk, snap);
     for (const auto& d : snap.devices)
         if (why.empty() && d.partition && d.parent == disk.name)
-            why = user_of(d, snap, holder_map);
+            why = user_of(d, snap);
     return why;
 }
 
@@ -124,7 +111,7 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
     p.state = dev.attr("state") ? *dev.attr("state") : "";
     p.size = dev.size;
     p.devices = std::move(devices);
-    p.in_use = in_use(dev, snap, &p.holder_map);
+    p.in_use = in_use(dev, snap);
     return {std::move(p), {}};
 }
 

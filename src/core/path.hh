@@ -23,7 +23,6 @@ struct PathRecord {
     unsigned long long size = 0;           // sectors
     std::vector<const DeviceEntry*> devices;  // matching device entries, precedence order
     std::string in_use;                    // "" when free, else what uses it
-    std::string holder_map;                // existing mpath map holding this path, if any
 };
 
 struct PathVerdict {

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/dm_name.hh"
 #include "core/dm_table.hh"
-#include "core/text.hh"
 
 namespace mpb {
 
@@ -23,15 +23,15 @@ bool queues(const DmMap& m)
 std::vector<QueueSwitch> maps_to_stop_queueing(const std::vector<DmMap>& maps,
                                                const std::vector<std::string>& names)
 {
-    constexpr std::string_view prefix = "mpath-";
     std::vector<QueueSwitch> out;
     for (const auto& m : maps) {
-        if (!starts_with(m.uuid, prefix))
+        auto wwid = wwid_of_map_uuid(m.uuid);
+        if (!wwid)
             continue;
         if (!names.empty() && std::find(names.begin(), names.end(), m.name) == names.end())
             continue;
         if (queues(m))
-            out.push_back({m.name, m.uuid.substr(prefix.size())});
+            out.push_back({m.name, std::move(*wwid)});
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "core/report.hh"
 
+#include "core/dm_name.hh"
 #include "core/dm_table.hh"
 
 namespace mpb {
@@ -40,7 +41,7 @@ const char* verb(MapPlan::Action a)
 
 std::string dm_name(const MapPlan& m)
 {
-    return m.action == MapPlan::Action::create ? "dm-?" : "dm-" + std::to_string(m.existing_devt.minor);
+    return m.action == MapPlan::Action::create ? "dm-?" : dm_kernel_name(m.existing_devt.minor);
 }
 
 std::string path_line(const PathRecord& p)

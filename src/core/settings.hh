@@ -11,19 +11,10 @@
 
 namespace mpb {
 
-struct EffectiveSettings {
-    Set<bool> user_friendly_names;
-    Set<std::string> alias_prefix;
-    Set<FindMultipaths> find_multipaths;
-    Set<int> find_multipaths_timeout;  // seconds, > 0
-    Set<NoPathRetry> no_path_retry;
-    Set<PgPolicy> path_grouping_policy;
-    Set<std::string> path_selector;
-    Set<std::string> features;
-    Set<std::string> hardware_handler;
-    Set<int> rr_min_io_rq;
-    Set<bool> skip_kpartx;
-};
+// Every keyword's value, from the highest level that sets it or built in.
+// find_multipaths_timeout is in seconds, > 0. uid_attribute is the one of
+// the sections, before uid_attrs: resolve_uid_attribute gives a path's.
+struct EffectiveSettings : MapSettings<Set>, GlobalSettings<Set> {};
 
 // Device entries matching vendor and product, highest precedence first.
 std::vector<const DeviceEntry*> matching_devices(const Config& c, std::string_view vendor,

@@ -10,6 +10,9 @@
 #include <optional>
 #include <set>
 
+#include "core/dm_name.hh"
+#include "core/hex.hh"
+
 // Core code does no I/O; leaving out nlohmann's stream overloads also keeps
 // <istream>/<ostream> out of the boot binary.
 #define JSON_NO_IO
@@ -39,7 +42,7 @@ const BlockDevice* Snapshot::find_device(std::string_view name) const
     return nullptr;
 }
 
-const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
+const DmMap* find_map_by_uuid(const std::vector<DmMap>& maps, std::string_view uuid)
 {
     // Maps without a UUID (plain dmsetup create) are not "the map with UUID
     // ''"; an empty key would otherwise match the first of them.
@@ -51,10 +54,19 @@ const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
     return nullptr;
 }
 
-const DmMap* Snapshot::find_map_by_devt(DevT devt) const
+const DmMap* Snapshot::find_map_by_uuid(std::string_view uuid) const
 {
+    return mpb::find_map_by_uuid(maps, uuid);
+}
+
+const DmMap* Snapshot::find_map_by_kernel_name(std::string_view name) const
+{
+    // All dm devices share one major: the minor alone names the device.
+    auto minor = minor_of_dm_kernel_name(name);
+    if (!minor)
+        return nullptr;
     for (const auto& m : maps)
-        if (m.devt == devt)
+        if (m.devt.minor == *minor)
             return &m;
     return nullptr;
 }
@@ -362,13 +374,13 @@ Result<bool> read_devtype(const Json& v, const std::string& where)
 
 
 // VPD pages are kept as hex text: pairs of hex digits, with whitespace
-// allowed between pairs (what vpd.hh's bytes_from_hex reads).
+// allowed between pairs (what hex.hh's bytes_from_hex reads).
 std::string hex_problem(std::string_view s)
 {
     std::size_t digits = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
         char c = s[i];
-        bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        bool hex = is_hex_digit(c);
         bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
         if (hex)
             ++digits;
@@ -409,6 +421,30 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
 
 // ----- devices and maps ------------------------------------------------------------
 
+// A partition's parent and start, which a disk must not have. Whether the
+// parent exists is checked once all devices are read.
+Result<BlockDevice> read_placement(const Json& v, const std::string& where, BlockDevice d)
+{
+    using R = Result<BlockDevice>;
+    if (!d.partition) {
+        for (const char* key : {"parent", "start"})
+            if (find_member(v, key))
+                return R::fail(problem_at(member(where, key), "not allowed for a disk"));
+        return R::ok(std::move(d));
+    }
+    if (!find_member(v, "parent"))
+        return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
+    auto parent = required(v, "parent", where, read_string);
+    if (!parent)
+        return failed<BlockDevice>(parent);
+    d.parent = *parent;
+    auto start = optional(v, "start", where, read_unsigned);
+    if (!start)
+        return failed<BlockDevice>(start);
+    d.start = *start;
+    return R::ok(std::move(d));
+}
+
 Result<BlockDevice> read_device(const Json& v, const std::string& where)
 {
     using R = Result<BlockDevice>;
@@ -438,23 +474,10 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
         return failed<BlockDevice>(size);
     d.size = *size;
 
-    // Whether the parent exists is checked once all devices are read.
-    if (d.partition) {
-        if (!find_member(v, "parent"))
-            return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
-        auto parent = required(v, "parent", where, read_string);
-        if (!parent)
-            return failed<BlockDevice>(parent);
-        d.parent = *parent;
-        auto start = optional(v, "start", where, read_unsigned);
-        if (!start)
-            return failed<BlockDevice>(start);
-        d.start = *start;
-    } else {
-        for (const char* key : {"parent", "start"})
-            if (find_member(v, key))
-                return R::fail(problem_at(member(where, key), "not allowed for a disk"));
-    }
+    if (auto placed = read_placement(v, where, std::move(d)); placed)
+        d = std::move(placed.value());
+    else
+        return placed;
 
     auto properties = optional(v, "properties", where, read_string_map);
     if (!properties)
@@ -728,17 +751,9 @@ std::string parse_error_text(std::string_view what)
             what.remove_prefix(lead.size());
             break;
         }
-    constexpr char digits[] = "0123456789abcdef";
     std::string text;
-    for (unsigned char c : what) {
-        if (c < 0x80) {
-            text += static_cast<char>(c);
-        } else {
-            text += "\\x";
-            text += digits[c >> 4];
-            text += digits[c & 0xf];
-        }
-    }
+    for (unsigned char c : what)
+        text += c < 0x80 ? std::string(1, static_cast<char>(c)) : "\\x" + hex_pair(c);
     return text;
 }
 

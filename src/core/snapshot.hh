@@ -57,8 +57,13 @@ struct Snapshot {
 
     const BlockDevice* find_device(std::string_view name) const;
     const DmMap* find_map_by_uuid(std::string_view uuid) const;
-    const DmMap* find_map_by_devt(DevT devt) const;
+    // The map of a kernel name "dm-N" (as holders/ lists them), by minor.
+    const DmMap* find_map_by_kernel_name(std::string_view name) const;
 };
+
+// The map in `maps` with dm UUID `uuid`; nullptr for none and for "" (maps
+// made without a UUID are not "the map with UUID ''").
+const DmMap* find_map_by_uuid(const std::vector<DmMap>& maps, std::string_view uuid);
 
 // Whether `s` is a SCSI address "H:C:T:L" (four decimal numbers), as the
 // snapshot's sysfs "hctl" must be.

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "core/hex.hh"
+
 namespace mpb {
 
 std::string_view trim(std::string_view s)
@@ -54,16 +56,13 @@ bool starts_with(std::string_view s, std::string_view prefix)
 
 std::string quoted(std::string_view s)
 {
-    static const char hex[] = "0123456789abcdef";
     std::string out = "\"";
     for (unsigned char c : s) {
         if (c == '"' || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
         } else if (c < 0x20 || c == 0x7f) {
-            out += "\\x";
-            out += hex[c >> 4];
-            out += hex[c & 15];
+            out += "\\x" + hex_pair(c);
         } else {
             out += static_cast<char>(c);
         }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/report.hh"
 #include "core/text.hh"
@@ -301,15 +302,15 @@ std::string apply_status(MapTopology& t, const std::string& status)
     return "";
 }
 
-Result<MapTopology> map_topology(const Snapshot& s, const DmMap& m)
+Result<MapTopology> map_topology(const Snapshot& s, const DmMap& m, std::string wwid)
 {
     auto table = read_multipath_table(m.table);
     if (!table)
         return Result<MapTopology>::fail("table of " + m.name + ": " + table.error());
     MapTopology t;
     t.name = m.name;
-    t.wwid = m.uuid.substr(std::string_view("mpath-").size());
-    t.dm = "dm-" + std::to_string(m.devt.minor);
+    t.wwid = std::move(wwid);
+    t.dm = dm_kernel_name(m.devt.minor);
     t.size = table->sectors;
     t.features = table->features;
     t.hwhandler = table->hwhandler;
@@ -332,9 +333,10 @@ Result<std::vector<MapTopology>> topology_from_snapshot(const Snapshot& s)
 {
     std::vector<MapTopology> out;
     for (const auto& m : s.maps) {
-        if (!starts_with(m.uuid, "mpath-"))
+        auto wwid = wwid_of_map_uuid(m.uuid);
+        if (!wwid)
             continue;  // partition maps ("part1-mpath-..."), LVM, crypt
-        auto t = map_topology(s, m);
+        auto t = map_topology(s, m, std::move(*wwid));
         if (!t)
             return Result<std::vector<MapTopology>>::fail(t.error());
         out.push_back(*t);

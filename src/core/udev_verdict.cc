@@ -1,6 +1,8 @@
 #include "core/udev_verdict.hh"
 
 #include "core/coalesce.hh"
+#include "core/dm_name.hh"
+#include "core/hex.hh"
 #include "core/naming.hh"
 #include "core/path.hh"
 #include "core/settings.hh"
@@ -18,7 +20,7 @@ std::string known_alias(const PathRecord& p, const EffectiveSettings& s, const M
                         const Snapshot& snap, const UdevInput& in)
 {
     std::string name;
-    if (const auto* m = snap.find_map_by_uuid("mpath-" + p.wwid))
+    if (const auto* m = snap.find_map_by_uuid(map_uuid(p.wwid)))
         name = m->name;
     else
         name = choose_name(p.wwid, s, mp, in.bindings, names_taken(in.config, snap.maps, p.wwid),
@@ -33,14 +35,9 @@ const DmMap* holding_map(const BlockDevice& dev, const Snapshot& snap)
 {
     if (dev.partition)
         return nullptr;
-    for (const auto& h : dev.holders) {
-        long long minor = -1;
-        if (!starts_with(h, "dm-") || !parse_int(std::string_view(h).substr(3), minor))
-            continue;
-        for (const auto& m : snap.maps)
-            if (m.devt.minor == static_cast<unsigned>(minor) && starts_with(m.uuid, "mpath-"))
-                return &m;
-    }
+    for (const auto& h : dev.holders)
+        if (const auto* m = snap.find_map_by_kernel_name(h); m && is_map_uuid(m->uuid))
+            return m;
     return nullptr;
 }
 
@@ -119,7 +116,7 @@ UdevVerdict decide(const PathRecord& p, const Snapshot& snap, const UdevInput& i
     if (in.wwids.contains(p.wwid))
         return verdict(Kind::path, rule(false, true));
     // 6. A map for the WWID.
-    if (snap.find_map_by_uuid("mpath-" + p.wwid))
+    if (snap.find_map_by_uuid(map_uuid(p.wwid)))
         return unless_released(rule(true, false));
     // 7. strict, on/yes, off: all strict in udev.
     if (mode == FindMultipaths::strict)
@@ -141,12 +138,6 @@ UdevVerdict decide(const PathRecord& p, const Snapshot& snap, const UdevInput& i
 }
 
 // ----- output -------------------------------------------------------------
-
-std::string hex_byte(unsigned char c)
-{
-    static const char digits[] = "0123456789abcdef";
-    return std::string("0x") + digits[c >> 4] + digits[c & 15];
-}
 
 // Why `value` must not reach udev's import, "" when it may. udev and the
 // scripts reading its database split on '=', and quotes, '\', '$', '`' and
@@ -190,7 +181,7 @@ UdevVerdict udev_verdict(const Snapshot& snap, std::string_view devname, const U
         return {Kind::not_path, {}, {}, quoted(devname) + " is not in the snapshot"};
     // 1. Held by an mpath map: claimed before anything else is looked at.
     if (const auto* m = holding_map(*dev, snap)) {
-        auto wwid = m->uuid.substr(std::string_view("mpath-").size());
+        auto wwid = *wwid_of_map_uuid(m->uuid);  // holding_map checked it
         auto alias = m->name == wwid ? std::string() : m->name;
         return {Kind::path, wwid, alias, "held by the existing map " + m->name};
     }

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/hex.hh"
+
 namespace mpb {
 
 namespace {
@@ -22,13 +24,6 @@ constexpr std::uint8_t type_eui64 = 0x2;
 constexpr std::uint8_t type_naa = 0x3;
 constexpr std::uint8_t type_scsi_name = 0x8;
 constexpr std::uint8_t association_logical_unit = 0x0;
-
-constexpr char hex_digits[] = "0123456789abcdef";
-
-std::string hex_byte(std::uint8_t b)
-{
-    return {'0', 'x', hex_digits[b >> 4], hex_digits[b & 0xf]};
-}
 
 std::string_view as_text(Bytes data)
 {
@@ -124,12 +119,7 @@ int priority(const Designator& d)
 std::string hex_wwid(char prefix, Bytes data)
 {
     const std::size_t count = std::min(data.size(), (max_wwid_length - 1) / 2);
-    std::string wwid(1, prefix);
-    for (std::uint8_t b : data.first(count)) {
-        wwid += hex_digits[b >> 4];
-        wwid += hex_digits[b & 0xf];
-    }
-    return wwid;
+    return prefix + hex_text(as_text(data.first(count)));
 }
 
 std::string designator_name(const Designator& d)
@@ -284,65 +274,6 @@ Result<std::string> serial_from_vpd80(std::span<const std::uint8_t> page)
                                               hex_byte(c));
     }
     return Result<std::string>::ok(std::string(serial));
-}
-
-namespace {
-
-int hex_digit_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-// Quoted when printable, else as 0x.., so the reason stays on one line.
-std::string shown_char(char c)
-{
-    const auto u = static_cast<unsigned char>(c);
-    if (u > ' ' && u < 0x7f)
-        return std::string{'\'', c, '\''};
-    return hex_byte(u);
-}
-
-}  // namespace
-
-Result<std::string> bytes_from_hex(std::string_view hex)
-{
-    std::string bytes;
-    int high = -1;  // first digit of the pair being read, -1 between pairs
-    std::size_t high_offset = 0;
-    for (std::size_t i = 0; i < hex.size(); ++i) {
-        if (is_space(hex[i])) {
-            if (high >= 0)
-                return Result<std::string>::fail("whitespace inside the hex byte at offset " +
-                                                 std::to_string(high_offset));
-            continue;
-        }
-        const int value = hex_digit_value(hex[i]);
-        if (value < 0)
-            return Result<std::string>::fail("invalid hex digit " + shown_char(hex[i]) +
-                                             " at offset " + std::to_string(i));
-        if (high < 0) {
-            high = value;
-            high_offset = i;
-        } else {
-            bytes += static_cast<char>(high << 4 | value);
-            high = -1;
-        }
-    }
-    if (high >= 0)
-        return Result<std::string>::fail("odd number of hex digits (unpaired digit at offset " +
-                                         std::to_string(high_offset) + ")");
-    return Result<std::string>::ok(std::move(bytes));
 }
 
 }  // namespace mpb

@@ -25,8 +25,4 @@ Result<std::string> wwid_from_vpd83(std::span<const std::uint8_t> page);
 // Unit serial number from page 0x80, leading and trailing spaces removed.
 Result<std::string> serial_from_vpd80(std::span<const std::uint8_t> page);
 
-// "0083000c..." (as stored in snapshots) to bytes; whitespace between byte
-// pairs is allowed. Fails with a reason on odd length or non-hex characters.
-Result<std::string> bytes_from_hex(std::string_view hex);
-
 }  // namespace mpb

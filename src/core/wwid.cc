@@ -3,6 +3,7 @@
 #include <span>
 
 #include "core/alias.hh"
+#include "core/hex.hh"
 #include "core/text.hh"
 #include "core/vpd.hh"
 

@@ -48,7 +48,7 @@ std::map<std::string, std::string> disk_wwids(const Snapshot& snap, const Config
 Arrival arrival(const std::string& wwid, const Snapshot& snap, const Plan& plan,
                 const std::map<std::string, std::string>& wwid_of)
 {
-    if (const DmMap* m = snap.find_map_by_uuid("mpath-" + wwid))
+    if (const DmMap* m = snap.find_map_by_uuid(map_uuid(wwid)))
         return {wwid, Arrival::State::mapped, "map " + m->name + " exists"};
     auto planned = std::find_if(plan.maps.begin(), plan.maps.end(), [&](const MapPlan& m) {
         return m.wwid == wwid && !m.paths.empty();
@@ -75,7 +75,7 @@ std::vector<Arrival> wwid_arrivals(const Snapshot& snap, const PlanInput& in)
 bool all_wwids_mapped(const std::vector<DmMap>& maps, const WwidsTable& wwids)
 {
     return std::all_of(wwids.wwids.begin(), wwids.wwids.end(), [&](const std::string& w) {
-        return std::any_of(maps.begin(), maps.end(), [&](const DmMap& m) { return m.uuid == map_uuid(w); });
+        return find_map_by_uuid(maps, map_uuid(w)) != nullptr;
     });
 }
 

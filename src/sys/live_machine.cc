@@ -2,6 +2,7 @@
 // (libdevmapper, loaded only when a command first needs it), libblkid.
 #include <chrono>
 
+#include "core/dm_name.hh"
 #include "core/text.hh"
 #include "sys/machine.hh"
 #include "sys/partition_probe.hh"
@@ -19,7 +20,7 @@ std::vector<DmMap> sysfs_dm_maps()
 {
     std::vector<DmMap> maps;
     for (const auto& name : block_device_names())
-        if (name.starts_with("dm-"))
+        if (minor_of_dm_kernel_name(name))
             if (auto m = read_sysfs_dm(name))
                 maps.push_back(m.value());
     return maps;
@@ -80,7 +81,7 @@ public:
 
     Result<std::vector<PartitionSpan>> partitions(const DmMap& map, const std::string&) override
     {
-        return probe_partitions("/dev/dm-" + std::to_string(map.devt.minor));
+        return probe_partitions("/dev/" + dm_kernel_name(map.devt.minor));
     }
 
     std::vector<std::string> rerun_udev_rules(const std::vector<std::string>& names) override

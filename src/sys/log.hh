@@ -6,7 +6,8 @@
 
 namespace mpb {
 
-enum class LogLevel { error = 3, warning = 4, notice = 5, info = 6, debug = 7 };
+// syslog priorities, for /dev/kmsg.
+enum class LogLevel { error = 3, warning = 4, info = 6, debug = 7 };
 
 struct Logger {
     int verbosity = 1;  // 0: errors only (-q), 1: + warnings, 2: + info (-v), 3: + debug (-vv)

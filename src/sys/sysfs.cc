@@ -8,6 +8,7 @@
 
 #include <cctype>
 
+#include "core/hex.hh"
 #include "core/text.hh"
 
 namespace mpb {
@@ -36,17 +37,6 @@ bool read_text_attr(const std::string& path, std::string& out)
         return false;
     out = std::string(trim(out));
     return true;
-}
-
-std::string to_hex(const std::string& bytes)
-{
-    static const char digits[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char c : bytes) {
-        hex += digits[c >> 4];
-        hex += digits[c & 15];
-    }
-    return hex;
 }
 
 std::string resolved(const std::string& path)
@@ -106,7 +96,7 @@ void read_device_attrs(const std::string& dir, BlockDevice& d)
             d.sysfs[key] = value;
     for (const char* key : {"vpd_pg80", "vpd_pg83"})
         if (read_attr(dev + "/" + key, value) && !value.empty())
-            d.sysfs[key] = to_hex(value);
+            d.sysfs[key] = hex_text(value);
     std::string path = resolved(dev);
     if (is_hctl(basename_of(path)))
         d.sysfs["hctl"] = basename_of(path);

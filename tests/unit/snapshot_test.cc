@@ -862,13 +862,23 @@ BOOST_AUTO_TEST_CASE(find_map_by_uuid)
     BOOST_TEST(s.find_map_by_uuid("") == nullptr);
 }
 
-BOOST_AUTO_TEST_CASE(find_map_by_devt)
+BOOST_AUTO_TEST_CASE(find_map_by_kernel_name)
 {
     const Snapshot s = everything();
-    BOOST_TEST(s.find_map_by_devt(DevT{253, 0}) == &s.maps[0]);
-    BOOST_TEST(s.find_map_by_devt(DevT{253, 1}) == &s.maps[1]);
-    BOOST_TEST(s.find_map_by_devt(DevT{253, 2}) == nullptr);
-    BOOST_TEST(s.find_map_by_devt(DevT{0, 253}) == nullptr);
+    BOOST_TEST(s.find_map_by_kernel_name("dm-0") == &s.maps[0]);
+    BOOST_TEST(s.find_map_by_kernel_name("dm-1") == &s.maps[1]);
+    BOOST_TEST(s.find_map_by_kernel_name("dm-2") == nullptr);
+    BOOST_TEST(s.find_map_by_kernel_name("dm-01") == nullptr);
+    BOOST_TEST(s.find_map_by_kernel_name("sda") == nullptr);
+    BOOST_TEST(s.find_map_by_kernel_name("") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(find_map_by_uuid_in_a_list)
+{
+    const Snapshot s = everything();
+    BOOST_TEST(mpb::find_map_by_uuid(s.maps, "mpath-0QEMU_QEMU_HARDDISK_mpath0") == &s.maps[0]);
+    BOOST_TEST(mpb::find_map_by_uuid(s.maps, "") == nullptr);
+    BOOST_TEST(mpb::find_map_by_uuid({}, "mpath-0QEMU_QEMU_HARDDISK_mpath0") == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(property_and_attr)

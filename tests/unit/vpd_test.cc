@@ -1,6 +1,5 @@
-// SCSI VPD pages 0x83 and 0x80 to WWIDs and serials, and hex snapshots to
-// bytes: one row per sample page, then robustness over truncated and
-// pseudo-random pages.
+// SCSI VPD pages 0x83 and 0x80 to WWIDs and serials: one row per sample
+// page, then robustness over truncated and pseudo-random pages.
 #include "core/vpd.hh"
 
 #include <boost/test/data/monomorphic.hpp>
@@ -352,67 +351,6 @@ BOOST_DATA_TEST_CASE(unit_serial, bdata::make(serial_cases), c)
     BOOST_TEST(outcome(mpb::serial_from_vpd80(exact)) == expected(c));
 }
 
-struct HexCase {
-    std::string name;
-    std::string hex;
-    std::string value;
-    std::string reason;
-};
-
-std::ostream& operator<<(std::ostream& os, const HexCase& c)
-{
-    return os << c.name;
-}
-
-HexCase hex_gives(std::string name, std::string hex, Page value)
-{
-    return {std::move(name), std::move(hex), std::string(value.begin(), value.end()), {}};
-}
-
-HexCase hex_fails(std::string name, std::string hex, std::string reason)
-{
-    return {std::move(name), std::move(hex), {}, std::move(reason)};
-}
-
-// Bytes shown as hex, so a mismatch is readable.
-std::string hex_outcome(const mpb::Result<std::string>& r)
-{
-    if (!r)
-        return "reason: " + r.error();
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string shown = "value:";
-    for (unsigned char b : r.value()) {
-        shown += ' ';
-        shown += digits[b >> 4];
-        shown += digits[b & 0xf];
-    }
-    return shown;
-}
-
-const std::vector<HexCase> hex_cases = {
-    hex_gives("lowercase", "0083000c", bytes({0x00, 0x83, 0x00, 0x0c})),
-    hex_gives("uppercase", "DEADBEEF", bytes({0xde, 0xad, 0xbe, 0xef})),
-    hex_gives("mixed case", "aBcD", bytes({0xab, 0xcd})),
-    hex_gives("whitespace between pairs", " 00 83\n00\t0c\r\n", bytes({0x00, 0x83, 0x00, 0x0c})),
-    hex_gives("sg_vpd style groups", "0080 0004 4142 4344",
-              bytes({0x00, 0x80, 0x00, 0x04, 0x41, 0x42, 0x43, 0x44})),
-    hex_gives("empty", "", {}),
-    hex_gives("whitespace only", " \n", {}),
-    hex_fails("non-hex letter", "0083g0", "invalid hex digit 'g' at offset 4"),
-    hex_fails("0x prefix", "0x83", "invalid hex digit 'x' at offset 1"),
-    hex_fails("control character", std::string("00\x01", 3), "invalid hex digit 0x01 at offset 2"),
-    hex_fails("NUL", std::string("00\0" "0", 4), "invalid hex digit 0x00 at offset 2"),
-    hex_fails("odd digit count", "008", "odd number of hex digits (unpaired digit at offset 2)"),
-    hex_fails("whitespace splitting a pair", "0 083", "whitespace inside the hex byte at offset 0"),
-};
-
-BOOST_DATA_TEST_CASE(hex_to_bytes, bdata::make(hex_cases), c)
-{
-    const std::string want = c.reason.empty() ? hex_outcome(mpb::Result<std::string>::ok(c.value))
-                                              : "reason: " + c.reason;
-    BOOST_TEST(hex_outcome(mpb::bytes_from_hex(c.hex)) == want);
-}
-
 // What any input must give: a usable WWID or a one-line reason.
 std::string wwid_invariant_problem(const mpb::Result<std::string>& r)
 {
@@ -539,20 +477,6 @@ BOOST_AUTO_TEST_CASE(random_pages_are_handled)
     // Both outcomes must be common, or the generator tests too little.
     BOOST_TEST(values > 200);
     BOOST_TEST(reasons > 400);
-}
-
-BOOST_AUTO_TEST_CASE(random_hex_is_handled)
-{
-    Rng rng(7);
-    static const std::string_view alphabet = "0123456789abcdefABCDEF \n\tgx";
-    for (int i = 0; i < 2000; ++i) {
-        std::string hex(static_cast<std::size_t>(rng.pick(0, 40)), ' ');
-        for (char& c : hex)
-            c = alphabet[static_cast<std::size_t>(rng.pick(0, int(alphabet.size()) - 1))];
-        const auto r = mpb::bytes_from_hex(hex);
-        const bool ok = r ? r->size() * 2 <= hex.size() : !r.error().empty();
-        BOOST_TEST(ok, "input \"" << hex << "\"");
-    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
