@@ -409,17 +409,9 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
 
 // ----- devices and maps ------------------------------------------------------------
 
-Result<BlockDevice> read_device(const Json& v, const std::string& where)
+// What every device has: name, devnum, devtype and size.
+Result<BlockDevice> read_device_identity(const Json& v, const std::string& where)
 {
-    using R = Result<BlockDevice>;
-    if (!v.is_object())
-        return R::fail(expected(where, "an object", v));
-    if (auto p = unknown_key_problem(v, {"name", "devnum", "devtype", "size", "parent",
-                                         "start", "properties", "sysfs", "holders", "mountpoints", "swap"},
-                                     where);
-        !p.empty())
-        return R::fail(p);
-
     BlockDevice d;
     auto name = required(v, "name", where, read_kernel_name);
     if (!name)
@@ -437,25 +429,36 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
     if (!size)
         return failed<BlockDevice>(size);
     d.size = *size;
+    return Result<BlockDevice>::ok(std::move(d));
+}
 
-    // Whether the parent exists is checked once all devices are read.
-    if (d.partition) {
-        if (!find_member(v, "parent"))
-            return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
-        auto parent = required(v, "parent", where, read_string);
-        if (!parent)
-            return failed<BlockDevice>(parent);
-        d.parent = *parent;
-        auto start = optional(v, "start", where, read_unsigned);
-        if (!start)
-            return failed<BlockDevice>(start);
-        d.start = *start;
-    } else {
+// A partition's parent (required) and start; a disk has neither. Whether
+// the parent exists is checked once all devices are read.
+Result<BlockDevice> read_device_placement(const Json& v, const std::string& where, BlockDevice d)
+{
+    using R = Result<BlockDevice>;
+    if (!d.partition) {
         for (const char* key : {"parent", "start"})
             if (find_member(v, key))
                 return R::fail(problem_at(member(where, key), "not allowed for a disk"));
+        return R::ok(std::move(d));
     }
+    if (!find_member(v, "parent"))
+        return R::fail(problem_at(where, "missing key \"parent\" (required for a partition)"));
+    auto parent = required(v, "parent", where, read_string);
+    if (!parent)
+        return failed<BlockDevice>(parent);
+    d.parent = *parent;
+    auto start = optional(v, "start", where, read_unsigned);
+    if (!start)
+        return failed<BlockDevice>(start);
+    d.start = *start;
+    return R::ok(std::move(d));
+}
 
+// What udev, sysfs and the kernel's users of the device say, each optional.
+Result<BlockDevice> read_device_state(const Json& v, const std::string& where, BlockDevice d)
+{
     auto properties = optional(v, "properties", where, read_string_map);
     if (!properties)
         return failed<BlockDevice>(properties);
@@ -476,7 +479,25 @@ Result<BlockDevice> read_device(const Json& v, const std::string& where)
     if (!swap)
         return failed<BlockDevice>(swap);
     d.swap = *swap;
-    return R::ok(std::move(d));
+    return Result<BlockDevice>::ok(std::move(d));
+}
+
+Result<BlockDevice> read_device(const Json& v, const std::string& where)
+{
+    using R = Result<BlockDevice>;
+    if (!v.is_object())
+        return R::fail(expected(where, "an object", v));
+    if (auto p = unknown_key_problem(v, {"name", "devnum", "devtype", "size", "parent",
+                                         "start", "properties", "sysfs", "holders", "mountpoints", "swap"},
+                                     where);
+        !p.empty())
+        return R::fail(p);
+    auto d = read_device_identity(v, where);
+    if (d)
+        d = read_device_placement(v, where, std::move(d.value()));
+    if (d)
+        d = read_device_state(v, where, std::move(d.value()));
+    return d;
 }
 
 // Remembers the first element with a given key; the problem text when the
