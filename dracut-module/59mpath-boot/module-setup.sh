@@ -46,7 +46,13 @@ installkernel() {
 
 install() {
     inst_multiple mpath-boot
-    # Loaded with dlopen() by assemble and status, so not found by ldd.
+    # Loaded with dlopen(), so not found by ldd. libdevmapper: by the
+    # commands that talk to device-mapper, assemble, handover and status
+    # (dry-run, capture and disable-queueing too, without --replay).
+    # libudev: by those that enumerate the block devices, the same but
+    # status, and udev-check (when find_multipaths smart needs a second
+    # path) and wait (while a WWID has no map); and by assemble, which waits
+    # for udev to handle the uevents it triggers.
     inst_libdir_file libudev.so.1 libdevmapper.so.1.02.1
     inst_rules 56-mpath-boot-dm.rules 59-mpath-boot-partitions.rules 61-mpath-boot.rules \
         "$moddir/62-mpath-boot-initqueue.rules"

@@ -44,13 +44,15 @@ CmdlineParam to_param(std::string_view word, bool quoted_word)
 }
 
 // The switches that turn mpath-boot off, and the value that does it
-// ("" for nompath: present at all).
+// ("": present at all), in the order of opt-outs.list, from which the
+// build generates the rows.
 struct OffSwitch {
     const char* name;
     const char* value;
 };
 constexpr OffSwitch off_switches[] = {
-    {"rd.mpath_boot", "0"}, {"rd.multipath", "0"}, {"nompath", ""}, {"multipath", "off"}};
+#include "core/opt_outs.inc"
+};
 
 std::string written(const CmdlineParam& p) { return p.value ? p.name + "=" + *p.value : p.name; }
 

@@ -19,9 +19,10 @@ key_of() {
 }
 
 # Debian's current kernel package, unpacked with its module index.
-# Prints the directory, named kernel-<version>.
+# Prints the directory, named kernel-<version>: callers run it in $(...),
+# so nothing it sets reaches them, and take the version from the name.
 prepare_kernel() {
-    local pkg dir tmp
+    local pkg kver dir tmp
     pkg=$(apt-cache depends linux-image-amd64 | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
     kver=${pkg#linux-image-}
     dir="$cache/kernel-$kver"
