@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the benchmarks (sourced): stage the build for the guest, boot
 # one rig scenario, read its results.
 # shellcheck shell=bash

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot: the global options, then the command table (cmd/command.hh).
 #include <unistd.h>
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by tools/test and tools/demo (sourced, not run).
 # shellcheck shell=bash
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # shellcheck disable=SC2154 # dracut sets moddir, initdir, the module lists and unit dirs
 # dracut module: mpath-boot builds the multipath maps in the initramfs
 # (udev callout, initqueue assembly, handover before switch-root).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot assemble: build the maps the core decides, then their
 // partition maps, and record new names and WWIDs.
 #include <algorithm>

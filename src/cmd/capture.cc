@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot capture: the machine as a snapshot file, for replay elsewhere.
 #include "cmd/commands.hh"
 #include "sys/safe_write.hh"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The command table main.cc dispatches through: adding a command is one
 // entry in commands.cc and one file with its run function.
 #pragma once

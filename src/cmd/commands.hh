@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One run function per subcommand, each in its own file; each returns the
 // process exit status.
 #pragma once

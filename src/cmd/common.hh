@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What several subcommands do the same way: the configuration and state
 // files, logging diagnostics, device-name arguments.
 #pragma once

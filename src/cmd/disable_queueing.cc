@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot disable-queueing: switch multipath maps to fail_if_no_path, so
 // that a map without paths cannot hang the system going down.
 #include <cstdio>

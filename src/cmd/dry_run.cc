@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot dry-run: what would be built, and why, without touching dm.
 #include <cstdio>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot handover: just before switch-root, give the maps assembled in
 // the initramfs the names the real root expects, so its fstab finds
 // /dev/mapper/NAME-partN and multipathd adopts the maps without a rename.

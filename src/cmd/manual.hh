@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The command manual, mpath-boot(8), as --help prints it.
 #pragma once
 

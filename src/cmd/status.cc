@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot status: the multipath maps as device-mapper has them, in the
 // shape of `multipath -l`, or as JSON.
 #include <cstdio>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot udev-check: the udev callout (IMPORT{program}) that tells udev
 // whether a block device is a multipath path.
 #include <cstdio>

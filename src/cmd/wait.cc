@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot wait: dracut's initqueue runs it as a "finished" hook, about
 // twice a second, until it exits 0. It looks once and answers at once: the
 // boot goes on when every volume of the wwids file has come, or when the

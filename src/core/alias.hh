@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What may stand in a dm name, a udev property and the state files: map
 // names (aliases) and WWIDs. Each check returns "" when valid, else why not.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What assemble decides beyond the plan: which planned maps the command
 // line asks for, whether an open map may take a new table, and which paths
 // udev must be asked to claim again once their map is built.

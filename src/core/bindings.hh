@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // /etc/multipath/bindings: "alias wwid" per line, '#' comments, the header
 // multipath-tools writes. Text in, text out; files are handled in src/sys.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Blacklist verdicts, one criterion at a time, as multipath-tools applies
 // them: within a criterion an exception wins over a blacklist entry; each
 // verdict names the rule and where it was written.

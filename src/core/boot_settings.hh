@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot's own settings file, /etc/mpath-boot.conf: how long the
 // initramfs waits for paths, whether maps are renamed at the handover, how
 // much is logged. INI text in (section [boot]), typed settings out; every

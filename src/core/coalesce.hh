@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Coalescing: which paths form which maps, under which names and tables,
 // and for every device left out, why.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The syntax of multipath.conf(5), without meaning: lines of
 // `keyword [value]`, sections opened by `{` at the end of their line and
 // closed by `}` alone; values bare or "quoted" with "" for a literal quote;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // multipath.conf with meaning: the typed configuration built from the main
 // file and conf.d/*.conf, each value remembering where it was set.
 #pragma once

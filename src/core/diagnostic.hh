@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // A message about an input file: a warning (input partly ignored) or an error
 // (input unusable). Text is one line, in the form compilers use:
 //   /etc/multipath.conf:12:5: error: unterminated quoted string

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The device-mapper naming facts multipath-tools and kpartx share, in one
 // place: map and partition-map UUIDs and names built and parsed, the length
 // limits of names and UUIDs, and the kernel names ("dm-N") of dm devices.

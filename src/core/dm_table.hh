@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The device-mapper table of a multipath map:
 // "0 <sectors> multipath <features> <hwhandler> <nr_groups> <first_group>
 //  then per group: <selector> <nr_paths> 1 then per path: <maj:min> <repeat>"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The handover before switch-root: which maps assembled in the initramfs
 // must be renamed so that the real root (the sysroot) finds them under the
 // names its own files give them, and multipathd there adopts them as they

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Hex digits in one place: bytes shown as lowercase hex (VPD pages in
 // snapshots, WWIDs from binary designators, bytes in messages) and hex
 // text read back into bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The built-in device table: storage arrays whose needs are known, as
 // multipath-tools' hwtable records them (only the options mpath-boot uses).
 #pragma once

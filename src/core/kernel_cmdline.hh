@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What the kernel command line (/proc/cmdline) says to mpath-boot in the
 // initramfs: whether it is turned off, and how long to wait for paths.
 #pragma once

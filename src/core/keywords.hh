@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The multipath.conf keywords mpath-boot uses, in one table: each row names
 // a keyword, the sections it is valid in, its value parser, its built-in
 // default and (through an accessor) its member of MapSettings or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The name of a map: multipaths alias > bindings > a new friendly name (when
 // user_friendly_names is yes) > the WWID itself.
 #pragma once

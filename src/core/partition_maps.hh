@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Partition maps on top of a multipath map, named and identified as
 // multipath-tools' udev rules have kpartx make them (`kpartx -un -p -part`):
 // name "<map>-part<N>", dm UUID "part<N>-<map UUID>" = "part<N>-mpath-<WWID>",

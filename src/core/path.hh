@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One block device judged as a possible path: either a path record with its
 // WWID and identity, or the reason it is not a path.
 #pragma once

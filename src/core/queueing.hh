@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Which multipath maps queue I/O when they have no path, and so must be
 // switched to failing it before the system goes down.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/regex.hh"
 
 #include <regex.h>  // POSIX ERE: the dialect multipath.conf is written in

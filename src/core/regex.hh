@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // multipath.conf regular expressions: POSIX extended, case sensitive,
 // unanchored, as multipath-tools compiles them (regcomp REG_EXTENDED|REG_NOSUB).
 // A leading '!' inverts the match. Copies share the compiled expression.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Text for people: a plan in the shape of `multipath -d -v2`, followed by
 // the reason for every device left out.
 #pragma once

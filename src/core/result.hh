@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Errors as values: a Result holds either a value or a one-line reason.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Effective settings of one map (or path), resolved with multipath-tools'
 // precedence, highest first: multipaths entry, overrides, device entries
 // (user entries before built-in, later before earlier), defaults, built-in.

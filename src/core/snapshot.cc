@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Snapshots as JSON: strict reading, so that a mistyped hand-written file
 // fails with its place named instead of replaying something else, and
 // canonical writing, so that a captured file replays exactly.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The seam between core and machine: what the decisions read about a system.
 // Live code fills it from sysfs/udev/dm; tests and --replay from JSON
 // (format documented in docs/snapshot.md).

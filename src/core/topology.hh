@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The live multipath topology that `mpath-boot status` shows: the multipath
 // maps of a snapshot read back from their dm tables and status lines, printed
 // in the shape of multipath -l (multipath-tools 0.9.4) or as JSON.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The decision behind `mpath-boot udev-check DEVNAME`, the udev callout run
 // for every sd*/dasd*/nvme* disk at every boot: is this device a multipath
 // path (kept from systemd) or not (released to it)? When mpath-boot's and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Times on the boot's monotonic clock as the wait keeps them: seconds with
 // three decimals, as /proc/uptime shows them ("12.345").
 #pragma once

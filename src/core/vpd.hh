@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // SCSI VPD pages (raw bytes as the kernel exposes them in sysfs vpd_pg80 and
 // vpd_pg83) turned into identifiers, the way multipath-tools does.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // A path's WWID: from the udev property chosen by uid_attrs/uid_attribute,
 // or, when udev has none, from the raw VPD pages in sysfs (0x83, then 0x80).
 #pragma once

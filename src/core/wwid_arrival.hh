@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Whether the volumes of the wwids file have come: what `mpath-boot wait`
 // asks before it lets the initramfs go on. The answer comes from the same
 // plan assemble builds from, so the two never disagree.

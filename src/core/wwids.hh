@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // /etc/multipath/wwids: "/WWID/" per line after multipath-tools' header;
 // "#WWID/" marks a removed entry. Text in, text out.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Reading multipath.conf, conf.d and the state files into the core's
 // text-in types, and adding entries to the state files, through the Files
 // seam (files.hh). The overloads without one use the host's files.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Device-mapper behind one small interface: the live kernel (libdevmapper)
 // here, the maps of a snapshot kept in memory for --replay (machine.hh).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Libraries loaded with dlopen() when a command first needs them, so the
 // udev callout, which rarely does, never pays for loading and relocating
 // them (libdevmapper with libselinux and libpcre2: ~1.2 MiB of memory;

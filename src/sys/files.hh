@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The seam between the code that reads and writes configuration and state
 // files and the file system: the host's files, the real root's tree before
 // switch-root (sysroot_files.hh, read-only), or an in-memory fake for tests

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The running system: sysfs, the udev database (libudev), device-mapper
 // (libdevmapper, loaded only when a command first needs it), libblkid.
 #include <chrono>

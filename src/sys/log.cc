@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "sys/log.hh"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Messages for people: stderr, prefixed with the program name; in the
 // initramfs also the kernel log (/dev/kmsg) with a syslog priority.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 #include "sys/machine.hh"
 
 #include "core/text.hh"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The machine a command reads and changes, chosen once: the running system,
 // or a snapshot replayed (--replay FILE) whose maps change in memory only.
 // Commands see the machine only through this seam.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Files held in memory, for unit tests of code that reads and writes
 // through the Files seam: no file system, every write recorded, and any
 // path can be made to fail.

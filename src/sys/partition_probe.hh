@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The partition table of a block device, read with libblkid.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // A machine replayed from a snapshot file (--replay): every read answers
 // from the snapshot; device-mapper changes update its maps in memory.
 #include "core/partition_maps.hh"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The one way this project writes a file: under the whole-file fcntl write
 // lock that multipath-tools takes on bindings and wwids, read the text,
 // change it, write a temp file in the same directory, fsync, rename over the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What sysfs says about one block device: the facts a snapshot holds apart
 // from udev properties. Reads only that device's directory.
 #pragma once

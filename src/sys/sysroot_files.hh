@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The real root's files read from the initramfs before switch-root, as the
 // real root will see them once it is "/": a symbolic link to an absolute
 // path is followed inside the sysroot, never on the initramfs's own tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Block devices as udev knows them: properties from the udev database,
 // sysfs facts from sysfs.hh, usage from usage.hh.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // libudev, loaded when a command first needs it (dynlib.hh): enumeration
 // and udev's event queue. The callout itself reads its environment.
 #pragma once

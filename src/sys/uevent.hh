@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Asking udev to run its rules again for devices, and waiting for it.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // A file descriptor owned by one object, for code that walks the file
 // system with openat() and must never leak a descriptor on an early return.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What the running system uses block devices for: mounts and active swap.
 // A device in use is never claimed as a path.
 #pragma once

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the command-line tests (sourced). Each test runs the built
 # binary ($MPATH_BOOT) on fixtures ($FIXTURES) and exits non-zero on the
 # first failed check.

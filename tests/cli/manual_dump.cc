@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // manual-dump [COMMAND]: prints manual_page(), or command_manual(COMMAND),
 // exactly as the generated src/cmd/manual.cc holds it, for the CLI tests.
 // Exits 1 when COMMAND has no manual (nothing printed).

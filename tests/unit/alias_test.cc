@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Map name validity: each rule of alias_problem() and the names it lets by.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>

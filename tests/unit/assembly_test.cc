@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // What assemble decides beyond the plan: selection, reload refusal, reclaim.
 #include <boost/test/unit_test.hpp>
 

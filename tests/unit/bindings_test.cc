@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // /etc/multipath/bindings: suffix arithmetic, alias allocation, parsing and
 // formatting.
 #include <boost/test/data/monomorphic.hpp>

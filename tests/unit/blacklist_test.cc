@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Blacklist verdicts per criterion: devnode, device, udev property, protocol
 // and WWID, each with blacklist entries, exceptions, both, and inversion.
 // Expected reasons are written out word for word from multipath-tools'

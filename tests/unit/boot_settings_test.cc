@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // /etc/mpath-boot.conf: keys, values, defaults, and the exact warning for
 // every problem, with the default (or the last good value) kept.
 #include <boost/test/data/monomorphic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Coalescing decisions on a small machine: a volume seen through sda and sdb
 // (serial mp0), a single-path disk sdc (serial d1), a virtio root disk vda.
 #include <boost/test/data/test_case.hpp>

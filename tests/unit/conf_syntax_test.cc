@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // multipath.conf syntax: lines, sections, bare and quoted values, comments,
 // and every syntax error with its file:line:column.
 #include <boost/test/data/monomorphic.hpp>

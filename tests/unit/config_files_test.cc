@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // config_files: reading through the Files seam and adding to the state
 // files. The exact text is checked against MemoryFiles; the lost update is
 // checked on the real file system with many processes writing at once.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The typed configuration: keywords and their values per section, warnings
 // for what is ignored, conf.d order, multipaths merging, blacklists, and the
 // fallback to built-in defaults on a syntax error.

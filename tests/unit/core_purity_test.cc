@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // src/core decides and never touches the machine: every header it includes
 // is either its own or a pure standard header on this list.
 #include <boost/test/unit_test.hpp>

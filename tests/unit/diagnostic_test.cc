@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Diagnostics: the one-line "file:line[:col]: severity: what" form, has_error.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>

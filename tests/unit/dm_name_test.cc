@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // dm naming facts: map and partition-map UUIDs built and parsed, partition
 // map names, the length limits, and "dm-N" kernel names.
 #include <boost/test/data/monomorphic.hpp>

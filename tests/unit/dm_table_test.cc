@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The dm multipath table: path grouping per policy, the features words as
 // no_path_retry and features decide them, and whole tables written out by
 // hand from the dm-multipath table format.

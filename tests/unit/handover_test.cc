@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The handover plan: the name the real root gives each assembled map, the
 // renames (partition maps with them), the names kept for multipathd to
 // adopt, conflicts, and the warnings. Volume mp0 through sda (8:0), d1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Hex digits: bytes to lowercase hex text, one byte as "0xNN", digit tests,
 // and hex text (as snapshots keep VPD pages) back to bytes.
 #include <boost/test/data/monomorphic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The kernel command line: words split as the kernel splits them, the
 // switches that turn mpath-boot off, and the wait from path_wait,
 // rd.mpath_boot.wait and rd.timeout with the bound that applied.

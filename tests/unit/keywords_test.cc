@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The keyword table: every row's built-in default parses, the sections each
 // keyword is valid in, overlaying entries, resolution by precedence, and the
 // built-in device table read through the table's parsers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // MemoryFiles, the in-memory Files for unit tests: it must behave like the
 // host's files where the code under test can tell, and record what it did.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Map names: multipaths alias > bindings entry > new friendly name
 // (user_friendly_names yes) > the WWID, each choice with its reason.
 #include <boost/test/data/monomorphic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Partition maps over mpatha (253:0) of WWID 0QEMU_QEMU_HARDDISK_mp0, as
 // kpartx -p -part names and builds them.
 #include <boost/test/data/test_case.hpp>

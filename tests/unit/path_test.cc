@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // One device judged as a path: each filter in order, the WWID, what uses it.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

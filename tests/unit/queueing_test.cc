@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Which maps get fail_if_no_path at shutdown.
 #include <boost/test/unit_test.hpp>
 

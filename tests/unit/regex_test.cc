@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // multipath.conf regular expressions: POSIX ERE, unanchored, case sensitive,
 // a leading '!' inverts; copies share the compiled expression.
 #include <boost/test/data/monomorphic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The dry-run text: multipath -d shapes and the reasons for devices left out.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // update_file_locked / write_file_atomically / read_file / file_exists
 // against a real file system:
 // every case works in its own mkdtemp directory under /tmp. Cases that need

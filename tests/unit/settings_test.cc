@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Effective settings: the precedence ladder multipaths > overrides > devices
 // (user, later first; then built-in) > defaults > built-in, with origins;
 // find_multipaths_timeout by hardware; the uid attribute.

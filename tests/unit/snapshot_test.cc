@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Snapshot JSON: every rule of docs/snapshot.md with its exact message, the
 // round trip format -> parse, the lookups, and the fixture files.
 #include "core/snapshot.hh"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Reading block devices from a sysfs tree: a fake tree in a temporary
 // directory with the same layout and symlinks as the kernel's.
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // SysrootFiles against a real tree: the real root's files as it will see
 // them, links to absolute paths followed inside the tree, nothing outside
 // ever read.

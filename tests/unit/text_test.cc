@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // String helpers: trim, split_words, split_lines, starts_with, quoted, parse_int.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The live topology: dmsetup status lines read word by word, maps of a
 // snapshot read back into groups and paths, and the text of multipath -l.
 #include <boost/test/data/monomorphic.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // udev-check decisions on the machine of coalesce_test: a volume seen
 // through sda and sdb (serial mp0), a single-path disk sdc (serial d1), a
 // virtio root disk vda (a third path sdd of mp0 where a case adds it). The

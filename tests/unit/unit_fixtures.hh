@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Building blocks for tests that need devices, snapshots and configs.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // The wait's times: written and read back as /proc/uptime shows them.
 #include <boost/test/unit_test.hpp>
 

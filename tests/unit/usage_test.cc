@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Parsing /proc/self/mountinfo and /proc/swaps: which devices are in use.
 #include <boost/test/unit_test.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // SCSI VPD pages 0x83 and 0x80 to WWIDs and serials: one row per sample
 // page, then robustness over truncated and pseudo-random pages.
 #include "core/vpd.hh"

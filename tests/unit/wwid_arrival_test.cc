@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // Whether each WWID of the wwids file has come, on the small machine of
 // unit_fixtures.hh: volume mp0 through sda and sdb, d1 through sdc alone,
 // a virtio root disk vda.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // WWID from udev properties, then VPD pages, and what a WWID may contain.
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
 // /etc/multipath/wwids: parsing and formatting.
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The VM rig's building blocks (sourced by tests/vm/run): Debian's kernel,
 # a Debian root made by mmdebstrap, a GPT disk image, initramfs images made
 # by the machine's dracut, and bounded QEMU boots. Every artifact is cached

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # dracut pre-pivot hook for the test rig: what the initramfs mounted as root,
 # printed before the cleanup hooks run (a boot may hang in those).
 sysroot_source() {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by the guest scripts (tests/vm/guest/scripts): reporting and
 # bounded waits. POSIX sh: the guest's /bin/sh is dash.
 # shellcheck shell=sh

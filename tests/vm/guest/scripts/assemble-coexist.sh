@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 4, with multipath-tools installed beside mpath-boot (multipathd
 # masked): both rule sets give each path the same verdict, assemble builds
 # the data disk's map with both paths, status shows them active, udev keeps

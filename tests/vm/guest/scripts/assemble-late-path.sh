@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 4, mpath-boot alone (multipath-tools' rules removed, multipathd
 # masked): assemble builds the data disk's map and its partition map, the
 # partition map is mounted and written, a third path is plugged in (the

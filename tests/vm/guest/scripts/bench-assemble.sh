@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/assemble, in the guest: 64 scsi_debug paths to 16 volumes (4 paths
 # each); each tool builds the 16 maps from no maps and the same bindings and
 # wwids, three times, interleaved. Callout rules are removed so that udev's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/callout, in the guest: each tool's udev callout on the same path
 # device (the data disk's only path, not in wwids, no map yet, multipathd
 # running), with the environment udev would hand it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 5, without multipath-tools: mpath-boot's view of the maps the
 # initramfs built (root's and the data disk's); then the data map, set to
 # queue I/O (queue_if_no_path), is mounted with unwritten data and loses

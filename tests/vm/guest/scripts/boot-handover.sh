@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 5, scenario 4: what the handover left for the real root: its record
 # in /run/mpath-boot (which switch-root carries over) and its line in the
 # kernel log.

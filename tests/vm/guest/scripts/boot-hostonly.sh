@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # On the system booted from the map: a hostonly dracut run (no kernel, to
 # keep it short) finds that root sits on a multipath map and includes
 # mpath-boot without being asked, in place of dracut's multipath module.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The kernel log of this boot, which keeps what the initramfs said: the
 # first message naming multipath.conf with a line number, and the first
 # "gave up" of mpath-boot wait.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 5, scenario 2: root came up on the map with its only path; the
 # second path is plugged in (the scenario's faults on "MPB-STEP add-path")
 # and multipathd in the real root adds it to the map root is mounted from.

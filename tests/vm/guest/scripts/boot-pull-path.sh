@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Issue 5, scenario 3: a path is pulled (the scenario's fault on
 # "MPB-STEP pull-path": drive_del) while the guest writes to root: the
 # writes go on through the other path, dm fails the pulled path,
