@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/bindings.hh"
+#include "unit_fixtures.hh"
 
 namespace bdata = boost::unit_test::data;
 
@@ -18,15 +19,7 @@ namespace {
 
 const std::string file = "/etc/multipath/bindings";
 
-// Written out here rather than shared with the code so a drift shows.
-const std::string header =
-    "# Multipath bindings, Version : 1.0\n"
-    "# NOTE: this file is automatically maintained by the multipath program.\n"
-    "# You should not need to edit this file in normal circumstances.\n"
-    "#\n"
-    "# Format:\n"
-    "# alias wwid\n"
-    "#\n";
+const std::string& header = mpb::test::bindings_header;
 
 std::string warning(int line, const std::string& what)
 {

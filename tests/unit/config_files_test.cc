@@ -22,6 +22,10 @@
 #include "sys/config_files.hh"
 #include "sys/memory_files.hh"
 #include "test_util.hh"
+#include "unit_fixtures.hh"
+
+using mpb::test::bindings_header;
+using mpb::test::wwids_header;
 
 namespace {
 
@@ -31,21 +35,6 @@ const std::string dir = "/etc/multipath";
 const std::string wwids_file = dir + "/wwids";
 const std::string bindings_file = dir + "/bindings";
 
-// Written out here rather than shared with the code so a drift shows.
-const std::string wwids_header =
-    "# Multipath wwids, Version : 1.0\n"
-    "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
-    "# You should not need to edit this file in normal circumstances.\n"
-    "#\n"
-    "# Valid WWIDs:\n";
-const std::string bindings_header =
-    "# Multipath bindings, Version : 1.0\n"
-    "# NOTE: this file is automatically maintained by the multipath program.\n"
-    "# You should not need to edit this file in normal circumstances.\n"
-    "#\n"
-    "# Format:\n"
-    "# alias wwid\n"
-    "#\n";
 
 // Waits for every child until `limit`, then kills the rest. Returns a line
 // for each child that was killed or died of a signal.

@@ -176,6 +176,40 @@ bool lock_whole_file(int fd)
     return ::fcntl(fd, F_SETLK, &fl) == 0;
 }
 
+// Another process holding the write lock on `path` until release().
+class LockHolder {
+public:
+    explicit LockHolder(const std::string& path)
+    {
+        pid_ = spawn([&] {
+            locked_.close_read();
+            release_.close_write();
+            int fd = ::open(path.c_str(), O_RDWR);
+            if (fd < 0 || !lock_whole_file(fd))
+                return 1;
+            send(locked_.w(), "L");
+            char c;
+            (void)::read(release_.r(), &c, 1);  // until the parent closes its end
+            return 0;                           // the lock goes with the process
+        });
+        locked_.close_write();
+        release_.close_read();
+        char c = 0;
+        BOOST_REQUIRE(::read(locked_.r(), &c, 1) == 1);
+    }
+
+    // Lets the lock go; the holder's exit status (0: it held the lock).
+    int release()
+    {
+        release_.close_write();
+        return exit_status(pid_);
+    }
+
+private:
+    Pipe locked_, release_;
+    pid_t pid_ = -1;
+};
+
 // Writes `content` to `path` in a child whose file size limit is 4 KiB, so
 // the temp file write fails with EFBIG; returns the child's error text.
 std::string write_with_small_fsize_limit(const std::string& path, const std::string& content)
@@ -377,22 +411,7 @@ BOOST_AUTO_TEST_CASE(lock_held_by_other_process_times_out_then_succeeds)
     TempDir d;
     const auto p = d.at("bindings");
     put(p, "old\n");
-    Pipe locked, release;
-    pid_t pid = spawn([&] {
-        locked.close_read();
-        release.close_write();
-        int fd = ::open(p.c_str(), O_RDWR);
-        if (fd < 0 || !lock_whole_file(fd))
-            return 1;
-        send(locked.w(), "L");
-        char c;
-        (void)::read(release.r(), &c, 1);  // until the parent closes its end
-        return 0;                          // the lock goes with the process
-    });
-    locked.close_write();
-    release.close_read();
-    char c = 0;
-    BOOST_REQUIRE(::read(locked.r(), &c, 1) == 1);
+    LockHolder holder(p);
 
     const auto start = std::chrono::steady_clock::now();
     auto r = write_file_atomically(p, "new\n", with_timeout(200ms));
@@ -404,8 +423,7 @@ BOOST_AUTO_TEST_CASE(lock_held_by_other_process_times_out_then_succeeds)
     BOOST_TEST(slurp(p) == "old\n");
     BOOST_TEST(entries(d.path) == std::vector<std::string>{"bindings"});
 
-    release.close_write();
-    BOOST_TEST(exit_status(pid) == 0);
+    BOOST_TEST(holder.release() == 0);
     auto r2 = write_file_atomically(p, "new\n", with_timeout(200ms));
     BOOST_TEST_REQUIRE(r2.has_value(), r2.error());
     BOOST_TEST(slurp(p) == "new\n");
@@ -613,26 +631,10 @@ BOOST_AUTO_TEST_CASE(update_times_out_without_calling_the_change)
     TempDir d;
     const auto p = d.at("bindings");
     put(p, "old\n");
-    Pipe locked, release;
-    pid_t pid = spawn([&] {
-        locked.close_read();
-        release.close_write();
-        int fd = ::open(p.c_str(), O_RDWR);
-        if (fd < 0 || !lock_whole_file(fd))
-            return 1;
-        send(locked.w(), "L");
-        char c;
-        (void)::read(release.r(), &c, 1);
-        return 0;
-    });
-    locked.close_write();
-    release.close_read();
-    char c = 0;
-    BOOST_REQUIRE(::read(locked.r(), &c, 1) == 1);
+    LockHolder holder(p);
     Appender add{"new\n", {}};
     auto r = mpb::update_file_locked(p, add.change(), with_timeout(150ms));
-    release.close_write();
-    BOOST_TEST(exit_status(pid) == 0);
+    BOOST_TEST(holder.release() == 0);
     BOOST_TEST_REQUIRE(!r.has_value());
     BOOST_TEST(r.error() == p + ": timed out after 150 ms waiting for the write lock");
     BOOST_TEST(add.seen.empty());

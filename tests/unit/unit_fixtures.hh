@@ -40,6 +40,23 @@ inline BlockDevice partition_of(const BlockDevice& disk, int n)
     return p;
 }
 
+// multipath-tools' headers of the bindings and wwids files, written out
+// here rather than shared with the code, so a drift shows.
+inline const std::string bindings_header =
+    "# Multipath bindings, Version : 1.0\n"
+    "# NOTE: this file is automatically maintained by the multipath program.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Format:\n"
+    "# alias wwid\n"
+    "#\n";
+inline const std::string wwids_header =
+    "# Multipath wwids, Version : 1.0\n"
+    "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
+    "# You should not need to edit this file in normal circumstances.\n"
+    "#\n"
+    "# Valid WWIDs:\n";
+
 // WWIDs of machine()'s volumes.
 inline const std::string mp0 = "0QEMU_QEMU_HARDDISK_mp0";
 inline const std::string d1 = "0QEMU_QEMU_HARDDISK_d1";

@@ -10,6 +10,7 @@
 
 #include "core/result.hh"
 #include "core/wwids.hh"
+#include "unit_fixtures.hh"
 
 namespace bdata = boost::unit_test::data;
 
@@ -17,13 +18,7 @@ namespace {
 
 const std::string file = "/etc/multipath/wwids";
 
-// Written out here rather than shared with the code so a drift shows.
-const std::string header =
-    "# Multipath wwids, Version : 1.0\n"
-    "# NOTE: This file is automatically maintained by multipath and multipathd.\n"
-    "# You should not need to edit this file in normal circumstances.\n"
-    "#\n"
-    "# Valid WWIDs:\n";
+const std::string& header = mpb::test::wwids_header;
 
 const std::string malformed = "malformed line (expected /WWID/)";
 
