@@ -29,8 +29,8 @@ void print_partition_line(const char* verb, const PartitionMapPlan& p, DevT devt
 
 class Assembler {
 public:
-    Assembler(Machine& machine, const Snapshot& snap, const CliOptions& o, const Logger& log)
-        : m_(machine), snap_(snap), o_(o), log_(log) {}
+    Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv)
+        : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(inv.log) {}
 
     // Returns the number of failures.
     int run(const Plan& plan)
@@ -76,7 +76,7 @@ private:
         std::vector<Binding> binding;
         std::copy_if(plan.new_bindings.begin(), plan.new_bindings.end(), std::back_inserter(binding),
                      [&](const Binding& b) { return b.wwid == map.wwid; });
-        if (auto w = add_bindings(o_.state_dir, binding); !w)
+        if (auto w = add_bindings(files_, o_.state_dir, binding); !w)
             return fail(map.name + ": not created: cannot record its name: " + w.error());
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
         auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{});
@@ -103,7 +103,7 @@ private:
         std::vector<std::string> fresh;
         std::copy_if(plan.new_wwids.begin(), plan.new_wwids.end(), std::back_inserter(fresh),
                      [&](const std::string& w) { return built(w); });
-        if (auto r = add_wwids(o_.state_dir, fresh); !r)
+        if (auto r = add_wwids(files_, o_.state_dir, fresh); !r)
             fail("cannot record new WWIDs: " + r.error());
     }
 
@@ -173,6 +173,7 @@ private:
 
     Machine& m_;
     const Snapshot& snap_;
+    Files& files_;
     const CliOptions& o_;
     const Logger& log_;
     std::vector<std::string> built_;  // WWIDs whose map is in place
@@ -183,7 +184,7 @@ private:
 
 int run_assemble(const Invocation& inv)
 {
-    auto inputs = read_inputs(inv.options, inv.log);
+    auto inputs = read_inputs(inv.files(), inv.options, inv.log);
     auto machine = inv.machine();
     auto snap = machine ? machine.value()->snapshot() : Result<Snapshot>::fail(machine.error());
     if (!snap)
@@ -195,7 +196,7 @@ int run_assemble(const Invocation& inv)
     plan.maps = std::move(chosen.maps);
     for (const auto& u : chosen.unmatched)
         inv.log.error("assemble: " + u + " (see mpath-boot dry-run)");
-    int failures = Assembler(*machine.value(), snap.value(), inv.options, inv.log).run(plan);
+    int failures = Assembler(*machine.value(), snap.value(), inv).run(plan);
     return failures + chosen.unmatched.size() == 0 ? 0 : 1;
 }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot capture: the machine as a snapshot file, for replay elsewhere.
 #include "cmd/commands.hh"
-#include "sys/safe_write.hh"
 
 namespace mpb {
 
@@ -11,7 +10,7 @@ int run_capture(const Invocation& inv)
     if (!snap)
         return inv.fail(snap.error());
     const std::string& out = inv.words().front();
-    if (auto w = write_file_atomically(out, format_snapshot(snap.value())); !w)
+    if (auto w = inv.files().write_atomically(out, format_snapshot(snap.value()), WriteOptions{}); !w)
         return inv.fail("capture: " + w.error());
     inv.log.info("wrote " + out + ": " + std::to_string(snap->devices.size()) + " devices, " +
                  std::to_string(snap->maps.size()) + " maps");

@@ -13,6 +13,7 @@
 
 #include "cmd/options.hh"
 #include "core/result.hh"
+#include "sys/files.hh"
 #include "sys/log.hh"
 #include "sys/machine.hh"
 
@@ -38,6 +39,8 @@ struct Invocation {
     // The machine to act on: the snapshot of --replay FILE, else the
     // running system. The error names the file and what is wrong with it.
     Result<std::unique_ptr<Machine>> machine() const;
+    // The files a command reads and writes: the host's.
+    Files& files() const { return host_files(); }
     // Everything on that machine (Machine::snapshot).
     Result<Snapshot> snapshot() const;
     // Logs `why` as an error and returns `status`, the command's exit status.

@@ -23,9 +23,9 @@ Logger with_log_level(const Logger& log, const CliOptions& o, const BootSettings
     return out;
 }
 
-Inputs read_inputs(const CliOptions& o, const Logger& log)
+Inputs read_inputs(const FileSource& files, const CliOptions& o, const Logger& log)
 {
-    Inputs in{read_config(o.config, o.config_dir), read_state(o.state_dir)};
+    Inputs in{read_config(files, o.config, o.config_dir), read_state(files, o.state_dir)};
     report(log, in.config.diagnostics);
     report(log, in.state.problems);
     return in;

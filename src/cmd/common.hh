@@ -28,7 +28,7 @@ struct Inputs {
 
 // multipath.conf, conf.d, bindings and wwids as the global options name
 // them; every problem is logged, none is fatal.
-Inputs read_inputs(const CliOptions& o, const Logger& log);
+Inputs read_inputs(const FileSource& files, const CliOptions& o, const Logger& log);
 
 // "sda" from "sda" or "/dev/sda"; fails for anything that is not a plain
 // kernel name, so it can never point outside /sys/class/block.

@@ -15,7 +15,7 @@ int run_dry_run(const Invocation& inv)
     if (!snap)
         return inv.fail(snap.error());
     const CliOptions& o = inv.options;
-    auto inputs = read_inputs(o, inv.log);
+    auto inputs = read_inputs(inv.files(), o, inv.log);
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, false,
                  inputs.state.bindings_readable};
     auto plan = plan_from_snapshot(snap.value(), in);

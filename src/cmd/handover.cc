@@ -7,7 +7,6 @@
 #include "cmd/commands.hh"
 #include "cmd/common.hh"
 #include "core/handover.hh"
-#include "sys/safe_write.hh"
 #include "sys/sysroot_files.hh"
 
 namespace mpb {
@@ -99,11 +98,12 @@ private:
     int failures_ = 0;
 };
 
-Result<Unit> write_record(const std::string& run_dir, const std::string& sysroot, const HandoverPlan& plan)
+Result<Unit> write_record(Files& files, const std::string& run_dir, const std::string& sysroot,
+                          const HandoverPlan& plan)
 {
     WriteOptions opts;
     opts.create_parent = true;
-    auto r = write_file_atomically(run_dir + "/handover.json", format_handover_json(sysroot, plan), opts);
+    auto r = files.write_atomically(run_dir + "/handover.json", format_handover_json(sysroot, plan), opts);
     if (!r)
         return Result<Unit>::fail("cannot write the handover record: " + r.error());
     return r;
@@ -123,9 +123,9 @@ struct Planned {
 };
 
 // The plan from the maps as they are and both roots' files.
-Result<Planned> plan(Machine& machine, const SysrootFiles& root, const CliOptions& o, const Logger& log)
+Result<Planned> plan(Machine& machine, const SysrootFiles& root, const Invocation& inv, const Logger& log)
 {
-    auto inputs = read_inputs(o, log);
+    auto inputs = read_inputs(inv.files(), inv.options, log);
     auto sysroot = read_sysroot(root, log);
     auto maps = machine.dm().list();
     auto snap = maps ? machine.snapshot_with(maps.value()) : Result<Snapshot>::fail(maps.error());
@@ -143,7 +143,7 @@ int run_handover(const Invocation& inv)
     const CliOptions& o = inv.options;
     if (inv.value("--sysroot").empty())
         return inv.fail("handover: option --sysroot is required (see mpath-boot handover --help)", 2);
-    auto settings = read_boot_settings(o.settings);
+    auto settings = read_boot_settings(inv.files(), o.settings);
     Logger lg = with_log_level(inv.log, o, settings);
     report(lg, settings.diagnostics);
     auto root = SysrootFiles::open(inv.value("--sysroot"));
@@ -152,7 +152,7 @@ int run_handover(const Invocation& inv)
         return 2;
     }
     auto machine = inv.machine();
-    auto p = machine ? plan(*machine.value(), root.value(), o, lg) : Result<Planned>::fail(machine.error());
+    auto p = machine ? plan(*machine.value(), root.value(), inv, lg) : Result<Planned>::fail(machine.error());
     if (!p) {
         lg.error(p.error());
         return 1;
@@ -165,7 +165,7 @@ int run_handover(const Invocation& inv)
         hold_renames(p->plan);
     int failures = Handover(machine.value()->dm(), lg).run(p->plan);
     if (auto dir = record_dir(inv); !dir.empty())
-        if (auto r = write_record(dir, root->dir(), p->plan); !r) {
+        if (auto r = write_record(inv.files(), dir, root->dir(), p->plan); !r) {
             lg.error(r.error());
             ++failures;
         }

@@ -43,7 +43,7 @@ int run_udev_check(const Invocation& inv)
     auto name = kernel_name_arg("udev-check", inv.words().front());
     if (!name)
         return inv.fail(name.error(), 2);
-    auto inputs = read_inputs(inv.options, inv.log);
+    auto inputs = read_inputs(inv.files(), inv.options, inv.log);
     auto machine = inv.machine();
     auto verdict = machine ? decide(*machine.value(), name.value(), inputs) : Result<UdevVerdict>::fail(machine.error());
     if (!verdict)

@@ -14,7 +14,6 @@
 #include "core/text.hh"
 #include "core/uptime.hh"
 #include "core/wwid_arrival.hh"
-#include "sys/safe_write.hh"
 
 namespace mpb {
 
@@ -48,14 +47,13 @@ WriteOptions run_file()
 }
 
 // When the wait began: DIR/wait-start, written by the first call.
-Result<Start> start_of_wait(const std::string& run_dir, Millis now)
+Result<Start> start_of_wait(Files& files, const std::string& run_dir, Millis now)
 {
     const std::string file = run_dir + "/wait-start";
-    if (file_exists(file))
-        if (auto text = read_file(file))
-            if (auto at = parse_uptime(text.value()))
-                return Result<Start>::ok({Millis(*at), false});
-    if (auto w = write_file_atomically(file, format_uptime(now.count()), run_file()); !w)
+    if (auto text = files.read(file); text && text.value())
+        if (auto at = parse_uptime(**text))
+            return Result<Start>::ok({Millis(*at), false});
+    if (auto w = files.write_atomically(file, format_uptime(now.count()), run_file()); !w)
         return Result<Start>::fail("cannot record the start of the wait: " + w.error());
     return Result<Start>::ok({now, true});
 }
@@ -82,7 +80,7 @@ Result<SourcedText> kernel_cmdline_text(const Invocation& inv, Machine& machine)
         inv.log.error("wait: cannot read the kernel command line: " + line.error() + "; taken as empty");
         return Result<SourcedText>::ok({"", "/proc/cmdline"});
     }
-    auto text = read_file(file);
+    auto text = read_existing(inv.files(), file);
     if (!text)
         return Result<SourcedText>::fail("wait: cannot read the kernel command line: " + text.error());
     return Result<SourcedText>::ok({text.value(), file});
@@ -102,6 +100,7 @@ Result<Snapshot> machine_snapshot(Machine& machine, const WwidsTable& wwids)
 
 // Everything one call reads after the command line.
 struct Setup {
+    Files& files;
     PathWait wait;
     Start start;
     Logger log;
@@ -117,7 +116,7 @@ void give_up(const Setup& w, const std::vector<Arrival>& arrivals, const std::st
         if (!a.settled())
             lines += "gave up after " + std::to_string(w.wait.seconds) + " s waiting for WWID " +
                      a.wwid + " (listed in " + wwids_file + "): " + a.reason + "\n";
-    auto kept = write_file_atomically(w.run_dir + "/wait-gave-up", lines, run_file());
+    auto kept = w.files.write_atomically(w.run_dir + "/wait-gave-up", lines, run_file());
     for (auto line : split_lines(lines))
         w.log.warning(std::string(line));
     w.log.info("wait: the wait was " + w.wait.reason);
@@ -144,8 +143,8 @@ std::vector<Arrival> arrivals_now(const Config& config, const StateFiles& state,
 // or the wait is over, 1 otherwise.
 int look(const CliOptions& o, const Setup& w, Millis now, Machine& machine)
 {
-    Config config = read_config(o.config, o.config_dir);
-    StateFiles state = read_state(o.state_dir);
+    Config config = read_config(w.files, o.config, o.config_dir);
+    StateFiles state = read_state(w.files, o.state_dir);
     report_once(w.log, config.diagnostics, w.start.first);
     report_once(w.log, state.problems, w.start.first);
     const std::string wwids_file = o.state_dir + "/wwids";
@@ -168,11 +167,11 @@ int look(const CliOptions& o, const Setup& w, Millis now, Machine& machine)
 // first call; nullopt when it cannot be kept track of (logged).
 std::optional<Setup> set_up(const Invocation& inv, const KernelCmdline& k, Millis now)
 {
-    auto settings = read_boot_settings(inv.options.settings);
+    auto settings = read_boot_settings(inv.files(), inv.options.settings);
     auto run_dir = inv.value("--run-dir");
-    Setup w{effective_path_wait(settings, k), {}, with_log_level(inv.log, inv.options, settings),
+    Setup w{inv.files(), effective_path_wait(settings, k), {}, with_log_level(inv.log, inv.options, settings),
             run_dir.empty() ? "/run/mpath-boot" : run_dir};
-    auto start = start_of_wait(w.run_dir, now);
+    auto start = start_of_wait(w.files, w.run_dir, now);
     if (!start) {
         w.log.error("wait: " + start.error() + "; not waiting");
         return std::nullopt;
@@ -200,7 +199,7 @@ int run_wait(const Invocation& inv)
         return 0;
     }
     auto w = set_up(inv, k, now.value());
-    if (!w || w->wait.seconds == 0 || file_exists(w->run_dir + "/wait-gave-up"))
+    if (!w || w->wait.seconds == 0 || w->files.exists(w->run_dir + "/wait-gave-up"))
         return 0;
     return look(inv.options, *w, now.value(), *machine.value());
 }

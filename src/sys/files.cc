@@ -60,4 +60,14 @@ Files& host_files()
     return files;
 }
 
+Result<std::string> read_existing(const FileSource& files, const std::string& path)
+{
+    auto text = files.read(path);
+    if (!text)
+        return Result<std::string>::fail(text.error());
+    if (!text.value())
+        return Result<std::string>::fail(files.shown(path) + ": " + std::strerror(ENOENT));
+    return Result<std::string>::ok(std::move(**text));
+}
+
 }  // namespace mpb

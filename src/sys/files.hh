@@ -44,4 +44,8 @@ public:
 // The host's files, by their paths.
 Files& host_files();
 
+// The text of `path`, which must exist: a missing file is the error
+// "PATH: No such file or directory", as for any other unreadable one.
+Result<std::string> read_existing(const FileSource& files, const std::string& path);
+
 }  // namespace mpb
