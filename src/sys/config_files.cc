@@ -46,25 +46,37 @@ Config read_config(const std::string& main_file, const std::string& conf_dir)
     return read_config(host_files(), main_file, conf_dir);
 }
 
-Config read_config(const FileSource& files, const std::string& main_file, const std::string& conf_dir)
+Result<std::vector<ConfigText>> read_config_texts(const FileSource& files, const std::string& main_file,
+                                                  const std::string& conf_dir)
 {
+    using R = Result<std::vector<ConfigText>>;
     std::vector<ConfigText> texts;
     auto main_text = files.read(main_file);
     if (!main_text)
-        return unreadable(files.shown(main_file), main_text.error());
+        return R::fail(main_text.error());
     if (main_text.value())
         texts.push_back({files.shown(main_file), **main_text});
     auto extra = conf_d_files(files, conf_dir);
     if (!extra)
-        return unreadable(files.shown(conf_dir), extra.error());
+        return R::fail(extra.error());
     for (const auto& f : extra.value()) {
         auto t = files.read(f);
         if (!t)
-            return unreadable(files.shown(f), t.error());
+            return R::fail(t.error());
         if (t.value())  // nullopt: removed since it was listed
             texts.push_back({files.shown(f), **t});
     }
-    return load_config(texts);
+    return R::ok(std::move(texts));
+}
+
+Config read_config(const FileSource& files, const std::string& main_file, const std::string& conf_dir)
+{
+    auto texts = read_config_texts(files, main_file, conf_dir);
+    if (!texts) {
+        const auto& e = texts.error();  // "PATH: REASON", PATH as shown
+        return unreadable(e.substr(0, e.rfind(": ")), e);
+    }
+    return load_config(texts.value());
 }
 
 BootSettings read_boot_settings(const std::string& path)

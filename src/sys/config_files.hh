@@ -22,6 +22,11 @@ namespace mpb {
 Config read_config(const std::string& main_file, const std::string& conf_dir);
 Config read_config(const FileSource& files, const std::string& main_file, const std::string& conf_dir);
 
+// The texts read_config loads, for a caller that carries them elsewhere.
+// Fails with "PATH: REASON" for the first file that cannot be read.
+Result<std::vector<ConfigText>> read_config_texts(const FileSource& files, const std::string& main_file,
+                                                  const std::string& conf_dir);
+
 // mpath-boot's own settings (/etc/mpath-boot.conf). A missing file means
 // the built-in defaults, silently; an unreadable one, the defaults and an
 // error diagnostic.

@@ -20,13 +20,13 @@ int threshold(int verbosity)
     }
 }
 
-void to_kmsg(LogLevel level, const std::string& text)
+void to_kmsg(LogLevel level, const char* program, const std::string& text)
 {
     int fd = open("/dev/kmsg", O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
         return;
     // "<prio>tag: text": the kernel log reads the priority from the prefix.
-    std::string line = "<" + std::to_string(static_cast<int>(level)) + ">mpath-boot: " + text + "\n";
+    std::string line = "<" + std::to_string(static_cast<int>(level)) + ">" + program + ": " + text + "\n";
     ssize_t ignored = write(fd, line.data(), line.size());
     (void)ignored;
     close(fd);
@@ -38,9 +38,9 @@ void Logger::log(LogLevel level, const std::string& text) const
 {
     if (static_cast<int>(level) > threshold(verbosity))
         return;
-    std::fprintf(stderr, "mpath-boot: %s\n", text.c_str());
+    std::fprintf(stderr, "%s: %s\n", program, text.c_str());
     if (kmsg)
-        to_kmsg(level, text);
+        to_kmsg(level, program, text);
 }
 
 }  // namespace mpb

@@ -13,6 +13,7 @@ enum class LogLevel { error = 3, warning = 4, info = 6, debug = 7 };
 struct Logger {
     int verbosity = 1;  // 0: errors only (-q), 1: + warnings, 2: + info (-v), 3: + debug (-vv)
     bool kmsg = false;  // also write to /dev/kmsg
+    const char* program = "mpath-boot";  // the prefix of every line
 
     void log(LogLevel level, const std::string& text) const;
     void error(const std::string& t) const { log(LogLevel::error, t); }
