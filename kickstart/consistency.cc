@@ -8,6 +8,7 @@
 #include "core/dm_name.hh"
 #include "core/path.hh"
 #include "core/settings.hh"
+#include "core/text.hh"
 #include "core/wwids.hh"
 #include "kickstart/mount_tables.hh"
 #include "kickstart/resolve.hh"
@@ -199,7 +200,8 @@ private:
     void dracut()
     {
         bool adds = false;
-        for (auto line : split_lines(sys_.dracut.value_or("")))
+        const std::string text = sys_.dracut.value_or("");
+        for (auto line : split_lines(text))
             adds = adds || (line.find("add_dracutmodules") != std::string_view::npos &&
                             line.find("mpath-boot") != std::string_view::npos);
         if (!adds)

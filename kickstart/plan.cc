@@ -177,10 +177,14 @@ Plan plan_sysroot(const Kickstart& ks, const Snapshot& topology, const RunningFi
     if (has_error(plan.diagnostics))
         return plan;
     Planner(topology, running, installed, plan).run(intent);
-    if (has_error(plan.diagnostics))
+    if (has_error(plan.diagnostics)) {
+        plan.files.clear();  // nothing is half planned
         return plan;
+    }
     for (const auto& line : inconsistencies(ks, intent, with_planned(installed, plan), topology))
         plan.diagnostics.push_back({Severity::error, "the installed system would not be consistent: " + line});
+    if (has_error(plan.diagnostics))
+        plan.files.clear();
     return plan;
 }
 
