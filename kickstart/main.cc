@@ -82,17 +82,30 @@ void show(const Plan& plan, const InstalledTexts& sys)
         std::printf("# %s (mode %04o)\n%s", sys.shown(f.path).c_str(), f.mode, f.text.c_str());
 }
 
-int write(const Plan& plan, SysrootFiles& root, const Logger& log)
+// What the installed system has of `path` now.
+const std::optional<std::string>& current(const InstalledTexts& sys, std::string_view path)
+{
+    return path == conf_path ? sys.conf : path == wwids_path ? sys.wwids : path == bindings_path ? sys.bindings
+                                                                                                : sys.dracut;
+}
+
+int write(const Plan& plan, const InstalledTexts& sys, SysrootFiles& root, const Logger& log)
 {
     for (const auto& f : plan.files) {
+        const auto shown = sys.shown(f.path);
+        if (current(sys, f.path) == f.text) {
+            std::printf("unchanged %s\n", shown.c_str());
+            continue;
+        }
         WriteOptions opts;
         opts.mode = f.mode;
+        opts.dir_mode = f.dir_mode;
         opts.create_parent = true;
         if (auto w = root.write_atomically(std::string("/") + f.path, f.text, opts); !w) {
             log.error(w.error());
             return 1;
         }
-        std::printf("wrote %s\n", root.shown(std::string("/") + f.path).c_str());
+        std::printf("wrote %s\n", shown.c_str());
         for (const auto& a : f.added)
             std::printf("  added %s\n", a.c_str());
     }
@@ -123,7 +136,7 @@ int run(const KsOptions& o, const Logger& log)
         return 1;
     if (o.dry_run)
         return show(plan, sys.value()), 0;
-    return write(plan, root.value(), log);
+    return write(plan, sys.value(), root.value(), log);
 }
 
 }  // namespace

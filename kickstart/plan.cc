@@ -11,7 +11,8 @@ namespace mpb::ks {
 
 namespace {
 
-constexpr unsigned state_mode = 0600;  // bindings and wwids, as multipath-tools creates them
+constexpr unsigned state_mode = 0600;      // bindings and wwids, as multipath-tools creates them
+constexpr unsigned state_dir_mode = 0700;  // etc/multipath, likewise
 
 constexpr const char* dracut_text =
     "# Written by mpath-boot-ks: the initramfs assembles the multipath maps of\n"
@@ -60,10 +61,10 @@ public:
         if (!conf)
             return plan_.diagnostics.push_back(error(installed_.shown(conf_path), conf.error()));
         Config cfg = load_config({{installed_.shown(conf_path), conf.value()}});
-        add({conf_path, conf.value(), 0644, describe(intent.edits)});
+        add({conf_path, conf.value(), 0644, 0755, describe(intent.edits)});
         wwids(intent);
         bindings(intent, cfg);
-        add({dracut_path, dracut_text, 0644, {"add_dracutmodules mpath-boot"}});
+        add({dracut_path, dracut_text, 0644, 0755, {"add_dracutmodules mpath-boot"}});
     }
 
 private:
@@ -96,7 +97,7 @@ private:
         for (const auto& w : list)
             if (!old.contains(w))
                 added.push_back("wwid " + w);
-        add({wwids_path, text.value(), state_mode, added});
+        add({wwids_path, text.value(), state_mode, state_dir_mode, added});
     }
 
     // An alias takes the place of the WWID's old binding; an alias bound
@@ -143,7 +144,7 @@ private:
         for (const auto& b : fresh)
             if (!table.find_by_alias(b.alias))
                 added.push_back("binding " + b.alias + " " + b.wwid);
-        add({bindings_path, out.value(), state_mode, added});
+        add({bindings_path, out.value(), state_mode, state_dir_mode, added});
     }
 
     const Snapshot& topo_;

@@ -27,6 +27,7 @@ struct PlannedFile {
     const char* path = nullptr;       // inside the sysroot: conf_path, wwids_path, ...
     std::string text;                 // the whole new file
     unsigned mode = 0644;
+    unsigned dir_mode = 0755;         // for missing directories: etc/multipath is 0700, as multipath-tools makes it
     std::vector<std::string> added;   // "wwid 3600...", "binding sanroot 3600...", for the report
 };
 
