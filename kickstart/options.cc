@@ -19,13 +19,7 @@ std::string* value_slot(KsOptions& o, std::string_view name)
         return &o.sysroot;
     if (name == "--replay")
         return &o.replay;
-    if (name == "--config")
-        return &o.config;
-    if (name == "--config-dir")
-        return &o.config_dir;
-    if (name == "--state-dir")
-        return &o.state_dir;
-    return nullptr;
+    return multipath_path_slot(o, name);
 }
 
 bool* flag_slot(KsOptions& o, std::string_view name)

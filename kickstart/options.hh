@@ -4,17 +4,15 @@
 
 #include <string>
 
+#include "cmd/options.hh"
 #include "core/result.hh"
 
 namespace mpb::ks {
 
-struct KsOptions {
-    std::string kickstart;                              // --kickstart FILE (required)
-    std::string sysroot;                                // --sysroot DIR (required)
-    std::string replay;                                 // --replay SNAPSHOT: "" for the live system
-    std::string config = "/etc/multipath.conf";
-    std::string config_dir = "/etc/multipath/conf.d";
-    std::string state_dir = "/etc/multipath";
+struct KsOptions : MultipathPaths {
+    std::string kickstart;  // --kickstart FILE (required)
+    std::string sysroot;    // --sysroot DIR (required)
+    std::string replay;     // --replay SNAPSHOT: "" for the live system
     bool dry_run = false;
     bool check = false;
     bool help = false;

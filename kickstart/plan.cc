@@ -114,6 +114,7 @@ private:
         if (const auto* b = table.find_by_wwid(a.wwid); b && b->alias != a.alias) {
             plan_.notes.push_back(running_.bindings_file + ":" + std::to_string(b->line) + ": " + b->alias + " " +
                                   a.wwid + " becomes " + a.alias + " " + a.wwid + " (" + a.at.str() + ")");
+            replaced_.push_back(b->alias);  // never handed to another WWID
             text = without_line(text, b->line);
             table = parse_bindings(text, running_.bindings_file);
         }
@@ -133,7 +134,7 @@ private:
         BindingsTable with_fresh = table;
         with_fresh.entries.insert(with_fresh.entries.end(), fresh.begin(), fresh.end());
         for (const auto& v : intent.volumes)
-            if (auto choice = name_of(v.wwid, cfg, with_fresh, topo_); choice.new_binding) {
+            if (auto choice = name_of(v.wwid, cfg, with_fresh, topo_, replaced_); choice.new_binding) {
                 fresh.push_back({choice.name, v.wwid, 0});
                 with_fresh.entries.push_back(fresh.back());
             }
@@ -151,6 +152,7 @@ private:
     const RunningFiles& running_;
     const InstalledTexts& installed_;
     Plan& plan_;
+    std::vector<std::string> replaced_;  // friendly names an alias took the place of
 };
 
 // The installed system as it would be with the planned files.

@@ -95,7 +95,7 @@ std::optional<Volume> resolve_disk(std::string_view ref, const Snapshot& topolog
 }
 
 NameChoice name_of(const std::string& wwid, const Config& cfg, const BindingsTable& bindings,
-                   const Snapshot& topology)
+                   const Snapshot& topology, const std::vector<std::string>& reserved)
 {
     std::vector<const DeviceEntry*> devices;
     for (const auto& d : topology.devices)
@@ -105,7 +105,9 @@ NameChoice name_of(const std::string& wwid, const Config& cfg, const BindingsTab
                 break;
             }
     const auto* mp = cfg.find_multipath(wwid);
-    return choose_name(wwid, resolve_settings(cfg, devices, mp), mp, bindings, names_taken(cfg, {}, wwid));
+    auto taken = names_taken(cfg, {}, wwid);
+    taken.insert(taken.end(), reserved.begin(), reserved.end());
+    return choose_name(wwid, resolve_settings(cfg, devices, mp), mp, bindings, taken);
 }
 
 }  // namespace mpb::ks

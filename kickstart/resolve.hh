@@ -32,8 +32,9 @@ std::optional<Volume> resolve_disk(std::string_view ref, const Snapshot& topolog
 bool wwid_present(std::string_view wwid, const Snapshot& topology, const Config& cfg);
 
 // The name `cfg` and `bindings` give the map of `wwid` (choose_name, with
-// the settings of one of its paths in `topology`, as at boot).
+// the settings of one of its paths in `topology`, as at boot); `reserved`
+// names are never handed out as new friendly names.
 NameChoice name_of(const std::string& wwid, const Config& cfg, const BindingsTable& bindings,
-                   const Snapshot& topology);
+                   const Snapshot& topology, const std::vector<std::string>& reserved = {});
 
 }  // namespace mpb::ks

@@ -39,9 +39,10 @@ std::vector<std::string> includes_of(const fs::path& file)
     return out;
 }
 
-// The kickstart sources that do I/O: mpath-boot-ks's main (when written)
-// reads the kickstart and writes the sysroot; the rest is pure.
-const std::set<std::string> kickstart_io_files = {"main.cc"};
+// The kickstart sources of the command itself: its main reads the
+// kickstart and writes the sysroot, its options share mpath-boot's; the
+// rest is pure.
+const std::set<std::string> kickstart_io_files = {"main.cc", "options.hh", "options.cc"};
 
 bool is_source(const fs::path& p) { return p.extension() == ".cc" || p.extension() == ".hh"; }
 
