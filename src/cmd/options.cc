@@ -5,20 +5,25 @@
 
 namespace mpb {
 
+std::string* multipath_path_slot(MultipathPaths& p, std::string_view name)
+{
+    if (name == "--config")
+        return &p.config;
+    if (name == "--config-dir")
+        return &p.config_dir;
+    if (name == "--state-dir")
+        return &p.state_dir;
+    return nullptr;
+}
+
 namespace {
 
 // Options that take a value: --name VALUE or --name=VALUE.
 std::string* value_slot(CliOptions& o, std::string_view name)
 {
-    if (name == "--config")
-        return &o.config;
-    if (name == "--config-dir")
-        return &o.config_dir;
-    if (name == "--state-dir")
-        return &o.state_dir;
     if (name == "--settings")
         return &o.settings;
-    return nullptr;
+    return multipath_path_slot(o, name);
 }
 
 }  // namespace

@@ -3,16 +3,25 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.hh"
 
 namespace mpb {
 
-struct CliOptions {
+// Where multipath-tools' files are: --config, --config-dir and --state-dir,
+// options of both mpath-boot and mpath-boot-ks.
+struct MultipathPaths {
     std::string config = "/etc/multipath.conf";
     std::string config_dir = "/etc/multipath/conf.d";
     std::string state_dir = "/etc/multipath";
+};
+
+// The field option `name` sets; nullptr for any other option.
+std::string* multipath_path_slot(MultipathPaths& p, std::string_view name);
+
+struct CliOptions : MultipathPaths {
     std::string settings = "/etc/mpath-boot.conf";  // mpath-boot's own settings
     int verbosity = 1;
     bool verbosity_set = false;       // -v or -q given: log_level of the settings does not apply

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // The seam between the code that reads and writes configuration and state
-// files and the file system: the host's files, the real root's tree before
-// switch-root (sysroot_files.hh, read-only), or an in-memory fake for tests
-// (memory_files.hh).
+// files and the file system: the host's files, a tree seen as its own root
+// (sysroot_files.hh: the real root before switch-root, an installed
+// system), or an in-memory fake for tests (memory_files.hh).
 #pragma once
 
 #include <optional>

@@ -118,11 +118,11 @@ int open_subdir(int parent, const std::string& name)
 // Opens `name` under `parent`, creating it first if missing. Opening before
 // mkdir keeps a read-only or unwritable but existing ancestor from failing.
 Result<UniqueFd> enter_or_make(const std::string& path, int parent, const std::string& name,
-                               const std::string& shown)
+                               const std::string& shown, unsigned mode)
 {
     UniqueFd fd(open_subdir(parent, name));
     if (!fd.valid() && errno == ENOENT) {
-        if (::mkdirat(parent, name.c_str(), state_dir_mode) != 0 && errno != EEXIST)
+        if (::mkdirat(parent, name.c_str(), mode & 07777) != 0 && errno != EEXIST)
             return failure<UniqueFd>(step_failed(path, "mkdir " + shown, errno));
         fd = UniqueFd(open_subdir(parent, name));
     }
@@ -137,7 +137,7 @@ Result<UniqueFd> enter_or_make(const std::string& path, int parent, const std::s
 
 // mkdir -p, one component at a time relative to the previous one's fd, so no
 // component (existing or just made) can be a symlink that redirects the walk.
-Result<UniqueFd> make_parents(const std::string& path, const std::string& dir)
+Result<UniqueFd> make_parents(const std::string& path, const std::string& dir, unsigned mode)
 {
     const bool absolute = dir.front() == '/';
     const std::string start = absolute ? "/" : ".";
@@ -154,7 +154,7 @@ Result<UniqueFd> make_parents(const std::string& path, const std::string& dir)
         if (comp.empty() || comp == ".")
             continue;
         walked += (walked.empty() && !absolute ? "" : "/") + comp;
-        auto next = enter_or_make(path, cur.get(), comp, walked);
+        auto next = enter_or_make(path, cur.get(), comp, walked, mode);
         if (!next)
             return next;
         cur = std::move(next.value());
@@ -431,26 +431,32 @@ Result<Unit> change_locked(const std::string& path, int dirfd, const std::string
 
 }  // namespace
 
+Result<Unit> update_file_locked_at(int dirfd, const std::string& base, const std::string& shown,
+                                   const Change& change, const WriteOptions& opts)
+{
+    if (base.empty() || base == "." || base == ".." || base.find('/') != std::string::npos)
+        return failure<Unit>(shown + ": not a file name");
+    if (auto ok = check_target(shown, dirfd, base); !ok)
+        return ok;
+    auto lock = lock_target(shown, dirfd, base, opts.mode, opts.lock_timeout);
+    if (!lock)
+        return failure<Unit>(lock.error());
+    auto done = change_locked(shown, dirfd, base, lock->fd.get(), change, opts.mode);
+    forget_created(lock.value(), dirfd, base);
+    // `lock` (and with it the lock) is released on return, after the rename.
+    return done;
+}
+
 Result<Unit> update_file_locked(const std::string& path, const Change& change, const WriteOptions& opts)
 {
     auto parts = split_path(path);
     if (!parts)
         return failure<Unit>(path + ": not a file name");
 
-    auto dir = opts.create_parent ? make_parents(path, parts->dir) : open_parent(path, parts->dir);
+    auto dir = opts.create_parent ? make_parents(path, parts->dir, opts.dir_mode) : open_parent(path, parts->dir);
     if (!dir)
         return failure<Unit>(dir.error());
-    const int dirfd = dir->get();
-
-    if (auto ok = check_target(path, dirfd, parts->base); !ok)
-        return ok;
-    auto lock = lock_target(path, dirfd, parts->base, opts.mode, opts.lock_timeout);
-    if (!lock)
-        return failure<Unit>(lock.error());
-    auto done = change_locked(path, dirfd, parts->base, lock->fd.get(), change, opts.mode);
-    forget_created(lock.value(), dirfd, parts->base);
-    // `lock` (and with it the lock) is released on return, after the rename.
-    return done;
+    return update_file_locked_at(dir->get(), parts->base, path, change, opts);
 }
 
 Result<Unit> write_file_atomically(const std::string& path, const std::string& content,

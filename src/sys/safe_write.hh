@@ -23,7 +23,8 @@ inline constexpr unsigned state_dir_mode = 0700;
 struct WriteOptions {
     unsigned mode = 0644;                                   // generic default; bindings/wwids: state_file_mode
     std::chrono::milliseconds lock_timeout{30000};          // multipath-tools waits 30 s (FILE_TIMEOUT, libmultipath/file.h)
-    bool create_parent = false;                             // mkdir -p the directory (state_dir_mode, before umask)
+    bool create_parent = false;                             // mkdir -p the directory, with dir_mode
+    unsigned dir_mode = state_dir_mode;                     // for directories create_parent makes (before umask)
 };
 
 struct Unit {};
@@ -50,6 +51,15 @@ using Change = std::function<Result<std::optional<std::string>>(const std::strin
 // file that this call created for the lock is removed again.
 Result<Unit> update_file_locked(const std::string& path, const Change& change,
                                 const WriteOptions& opts = {});
+
+// update_file_locked() for the file `base` in the open directory `dirfd`,
+// for writers that find the directory by their own rules (SysrootFiles
+// resolves links inside a tree): the same checks, lock and replacement,
+// every step relative to `dirfd`, which must stay open until this returns.
+// `shown` names the file in errors. `base` must be one plain name (no "/",
+// not "." or ".."); opts.create_parent and opts.dir_mode play no part.
+Result<Unit> update_file_locked_at(int dirfd, const std::string& base, const std::string& shown,
+                                   const Change& change, const WriteOptions& opts = {});
 
 // update_file_locked() that replaces whatever is there with `content`.
 Result<Unit> write_file_atomically(const std::string& path, const std::string& content,

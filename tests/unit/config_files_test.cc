@@ -21,6 +21,7 @@
 
 #include "sys/config_files.hh"
 #include "sys/memory_files.hh"
+#include "child_process.hh"
 #include "test_util.hh"
 #include "unit_fixtures.hh"
 
@@ -59,16 +60,6 @@ std::vector<std::string> reap(std::vector<pid_t> pids, std::chrono::seconds limi
         failures.push_back("child still running after " + std::to_string(limit.count()) + " s, killed");
     }
     return failures;
-}
-
-std::string drain(int fd)
-{
-    std::string out;
-    char buf[512];
-    ssize_t n;
-    while ((n = ::read(fd, buf, sizeof buf)) > 0)
-        out.append(buf, static_cast<std::size_t>(n));
-    return out;
 }
 
 std::size_t count(const std::string& text, const std::string& what)
@@ -118,7 +109,7 @@ std::vector<std::string> run_at_once(const std::vector<std::function<std::string
     ::close(report[1]);
     std::vector<std::string> failures = reap(pids, limit);
     std::string line;
-    for (std::istringstream all(drain(report[0])); std::getline(all, line);)
+    for (std::istringstream all(mpb::test::receive_all(report[0])); std::getline(all, line);)
         failures.push_back(line);
     ::close(report[0]);
     return failures;

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "sys/safe_write.hh"
+#include "child_process.hh"
 #include "test_util.hh"
 
 using namespace std::chrono_literals;
@@ -33,56 +34,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using TempDir = mpb::test::TempDir;
-
-void put(const std::string& path, const std::string& content)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << content;
-    BOOST_REQUIRE(out.good());
-}
-
-std::string slurp(const std::string& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream all;
-    all << in.rdbuf();
-    return all.str();
-}
-
-std::vector<std::string> entries(const std::string& dir)
-{
-    std::vector<std::string> names;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-        names.push_back(it->path().filename().string());
-    std::sort(names.begin(), names.end());
-    return names;
-}
-
-// Temp files are the only dot files these tests' directories ever hold.
-std::vector<std::string> leftovers(const std::string& dir)
-{
-    auto names = entries(dir);
-    std::erase_if(names, [](const std::string& n) { return n.empty() || n[0] != '.'; });
-    return names;
-}
-
-struct stat lstat_of(const std::string& path)
-{
-    struct stat st {};
-    BOOST_REQUIRE(::lstat(path.c_str(), &st) == 0);
-    return st;
-}
-
-unsigned perm_bits(const std::string& path) { return lstat_of(path).st_mode & 07777; }
-
-mode_t current_umask()
-{
-    mode_t m = ::umask(0);
-    ::umask(m);
-    return m;
-}
+using mpb::test::current_umask;
+using mpb::test::entries;
+using mpb::test::exit_status;
+using mpb::test::leftovers;
+using mpb::test::LockHolder;
+using mpb::test::lock_whole_file;
+using mpb::test::lstat_of;
+using mpb::test::perm_bits;
+using mpb::test::Pipe;
+using mpb::test::put;
+using mpb::test::receive_all;
+using mpb::test::send;
+using mpb::test::slurp;
+using mpb::test::spawn;
+using mpb::test::TempDir;
 
 using Changed = mpb::Result<std::optional<std::string>>;
 
@@ -105,110 +71,6 @@ WriteOptions with_timeout(std::chrono::milliseconds t)
     o.lock_timeout = t;
     return o;
 }
-
-struct Pipe {
-    int fds[2] = {-1, -1};
-    Pipe() { BOOST_REQUIRE(::pipe(fds) == 0); }
-    ~Pipe()
-    {
-        close_read();
-        close_write();
-    }
-    Pipe(const Pipe&) = delete;
-    Pipe& operator=(const Pipe&) = delete;
-    int r() const { return fds[0]; }
-    int w() const { return fds[1]; }
-    void close_read() { close_fd(fds[0]); }
-    void close_write() { close_fd(fds[1]); }
-    static void close_fd(int& fd)
-    {
-        if (fd >= 0)
-            ::close(fd);
-        fd = -1;
-    }
-};
-
-void send(int fd, const std::string& s)
-{
-    std::string_view rest = s;
-    while (!rest.empty()) {
-        ssize_t n = ::write(fd, rest.data(), rest.size());
-        if (n <= 0)
-            return;
-        rest.remove_prefix(static_cast<std::size_t>(n));
-    }
-}
-
-std::string receive_all(int fd)
-{
-    std::string out;
-    char buf[512];
-    ssize_t n;
-    while ((n = ::read(fd, buf, sizeof buf)) > 0)
-        out.append(buf, static_cast<std::size_t>(n));
-    return out;
-}
-
-// Runs `body` in a forked child that then _exit()s with its return value.
-template <class F>
-pid_t spawn(F body)
-{
-    pid_t pid = ::fork();
-    BOOST_REQUIRE(pid >= 0);
-    if (pid == 0)
-        ::_exit(body());
-    return pid;
-}
-
-int exit_status(pid_t pid)
-{
-    int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-}
-
-bool lock_whole_file(int fd)
-{
-    struct flock fl {};
-    fl.l_type = F_WRLCK;
-    fl.l_whence = SEEK_SET;
-    return ::fcntl(fd, F_SETLK, &fl) == 0;
-}
-
-// Another process holding the write lock on `path` until release().
-class LockHolder {
-public:
-    explicit LockHolder(const std::string& path)
-    {
-        pid_ = spawn([&] {
-            locked_.close_read();
-            release_.close_write();
-            int fd = ::open(path.c_str(), O_RDWR);
-            if (fd < 0 || !lock_whole_file(fd))
-                return 1;
-            send(locked_.w(), "L");
-            char c;
-            (void)::read(release_.r(), &c, 1);  // until the parent closes its end
-            return 0;                           // the lock goes with the process
-        });
-        locked_.close_write();
-        release_.close_read();
-        char c = 0;
-        BOOST_REQUIRE(::read(locked_.r(), &c, 1) == 1);
-    }
-
-    // Lets the lock go; the holder's exit status (0: it held the lock).
-    int release()
-    {
-        release_.close_write();
-        return exit_status(pid_);
-    }
-
-private:
-    Pipe locked_, release_;
-    pid_t pid_ = -1;
-};
 
 // Writes `content` to `path` in a child whose file size limit is 4 KiB, so
 // the temp file write fails with EFBIG; returns the child's error text.

@@ -5,9 +5,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include <stdlib.h>
+#include <sys/stat.h>
+
+#include <algorithm>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -41,5 +46,55 @@ struct TempDir {
     TempDir& operator=(const TempDir&) = delete;
     std::string at(const std::string& name) const { return path + "/" + name; }
 };
+
+// Files of the tests' own making, read and written plainly.
+inline void put(const std::string& path, const std::string& content)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << content;
+    BOOST_REQUIRE(out.good());
+}
+
+inline std::string slurp(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream all;
+    all << in.rdbuf();
+    return all.str();
+}
+
+inline std::vector<std::string> entries(const std::string& dir)
+{
+    std::vector<std::string> names;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+        names.push_back(it->path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Temp files are the only dot files these tests' directories ever hold.
+inline std::vector<std::string> leftovers(const std::string& dir)
+{
+    auto names = entries(dir);
+    std::erase_if(names, [](const std::string& n) { return n.empty() || n[0] != '.'; });
+    return names;
+}
+
+inline struct stat lstat_of(const std::string& path)
+{
+    struct stat st {};
+    BOOST_REQUIRE(::lstat(path.c_str(), &st) == 0);
+    return st;
+}
+
+inline unsigned perm_bits(const std::string& path) { return lstat_of(path).st_mode & 07777; }
+
+inline mode_t current_umask()
+{
+    mode_t m = ::umask(0);
+    ::umask(m);
+    return m;
+}
 
 }  // namespace mpb::test
