@@ -249,22 +249,48 @@ prepare_base() {
     image=$(prepare_image "$kdir" "$(prepare_rootfs)")
 }
 
-# A blank data volume: GPT with one ext4 partition (mkfs at the partition's
-# offset, no loop device), for scenarios whose data disk has several paths.
+# A blank data volume of SIZE MiB (default 256): GPT with one ext4
+# partition (mkfs at the partition's offset, no loop device), for scenarios
+# whose data disk has several paths.
 prepare_data_disk() {
-    local img="$cache/data.img"
+    local size=${1:-256} img="$cache/data.img"
+    [[ $size == 256 ]] || img="$cache/data-${size}M.img"
     # Scenarios running side by side may both want it: one makes it.
     (
         flock 9
         if [[ ! -f "$img" ]]; then
-            truncate -s 258M "$img.part"
-            printf 'label: gpt\nstart=2048, size=%s, type=L, name=data\n' $((256 * 2048)) |
+            # 1 MiB before the partition for the GPT, 1 MiB after for its backup
+            truncate -s $((size + 2))M "$img.part"
+            printf 'label: gpt\nstart=2048, size=%s, type=L, name=data\n' $((size * 2048)) |
                 sfdisk -q "$img.part"
-            mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" 256M
+            mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" "${size}M"
             mv "$img.part" "$img"
         fi
     ) 9>"$img.lock"
     echo "$img"
+}
+
+# Copies what boots the system installed on the disk image IMG out of its
+# first partition (ext4, read with debugfs; nothing is mounted) into DIR:
+# the newest /boot/initrd.img-KVER as initrd, /boot/vmlinuz-KVER as kernel
+# (the rig's own when /boot has none and KVER is the rig's), and
+# /etc/kernel/cmdline as cmdline. Prints what is missing when it fails.
+extract_boot_files() {
+    local img=$1 dir=$2 start fs rd kv
+    start=$(partx -g -o START -n 1 "$img" 2>/dev/null) || { echo "the installed disk has no partition"; return 1; }
+    fs="$img?offset=$((start * 512))"
+    rd=$(debugfs -R 'ls -p /boot' "$fs" 2>/dev/null | awk -F/ '$6 ~ /^initrd[.]img-/ {print $6}' | sort -V | tail -n 1)
+    [[ -n $rd ]] || { echo "no /boot/initrd.img-* on the installed disk"; return 1; }
+    kv=${rd#initrd.img-}
+    debugfs -R "dump /boot/$rd $dir/initrd" "$fs" 2>/dev/null
+    debugfs -R "dump /boot/vmlinuz-$kv $dir/kernel" "$fs" 2>/dev/null
+    if [[ ! -s $dir/kernel && $kv == "$kver" ]]; then
+        cp "$kdir/boot/vmlinuz-$kver" "$dir/kernel"
+    fi
+    debugfs -R "dump /etc/kernel/cmdline $dir/cmdline" "$fs" 2>/dev/null
+    [[ -s $dir/initrd ]] || { echo "/boot/$rd on the installed disk is empty"; return 1; }
+    [[ -s $dir/kernel ]] || { echo "no /boot/vmlinuz-$kv on the installed disk"; return 1; }
+    [[ -s $dir/cmdline ]] || { echo "no /etc/kernel/cmdline on the installed disk"; return 1; }
 }
 
 # A small ext4 image with what a scenario's guest script needs: the
@@ -298,27 +324,31 @@ prepare_payload() {
 # to the kernel's. Disks, from the vm_* settings:
 #   vm_root_disk=multipath: the root image through vm_paths scsi-hd devices
 #     (dev0.., drives path0..) with serial mpath0; =virtio: on virtio-blk;
+#     =none: no root image, and CMDLINE says where root is;
 #   vm_data_disk/vm_data_paths: a data image through that many scsi-hd
 #     devices (ddev0.., drives dpath0..) with serial data0;
 #   vm_payload: a payload image (prepare_payload) on virtio-blk, read-only;
-#   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware.
+#   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware;
+#   vm_kernel: the kernel (default Debian's, from prepare_base).
 # All scsi-hd devices of one image share its raw file, with locking off.
 qemu_command() {
-    local disk=$1 initrd=$2 out=$3 cmdline=$4 i
+    local disk=$1 initrd=$2 out=$3 cmdline=$4 i root_arg="root=UUID=$root_uuid "
+    [[ ${vm_root_disk:-multipath} != none ]] || root_arg=""
     qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -display none -no-reboot
-        -monitor none -kernel "$kdir/boot/vmlinuz-$kver" -initrd "$initrd"
-        -append "root=UUID=$root_uuid console=ttyS0 panic=-1 $cmdline"
+        -monitor none -kernel "${vm_kernel:-$kdir/boot/vmlinuz-$kver}" -initrd "$initrd"
+        -append "${root_arg}console=ttyS0 panic=-1 $cmdline"
         -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"
         -device "virtio-scsi-pci,id=scsi0")
     [[ ${vm_paused:-no} == yes ]] && qemu+=(-S)
-    if [[ ${vm_root_disk:-multipath} == virtio ]]; then
-        qemu+=(-drive "if=none,id=root,file=$disk,format=raw" -device "virtio-blk-pci,drive=root")
-    else
+    case ${vm_root_disk:-multipath} in
+    virtio) qemu+=(-drive "if=none,id=root,file=$disk,format=raw" -device "virtio-blk-pci,drive=root") ;;
+    multipath)
         for ((i = 0; i < ${vm_paths:-2}; i++)); do
             qemu+=(-drive "if=none,id=path$i,file=$disk,format=raw,file.locking=off"
                 -device "scsi-hd,bus=scsi0.0,drive=path$i,id=dev$i,serial=mpath0")
         done
-    fi
+        ;;
+    esac
     for ((i = 0; i < ${vm_data_paths:-0}; i++)); do
         qemu+=(-drive "if=none,id=dpath$i,file=$vm_data_disk,format=raw,file.locking=off"
             -device "scsi-hd,bus=scsi0.0,drive=dpath$i,id=ddev$i,serial=data0")

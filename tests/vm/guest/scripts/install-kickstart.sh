@@ -1,0 +1,176 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Issue 11: an installer's run onto a SAN disk. The booted system (root on
+# virtio) is the installer; the data disk, seen through two paths, is the
+# target. The map is partitioned (GPT, one ext4 partition), the running
+# root is copied onto it (as an image-based installer would), mpath-boot-ks
+# turns a kickstart naming the disk into the target's multipath
+# configuration, and the target's own dracut builds its initramfs in a
+# chroot. The rig then boots the target alone (second_boot = data): the
+# kernel command line it needs is in the target's /etc/kernel/cmdline.
+# shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
+. /run/mpb-payload/lib.sh
+
+alias=sanroot
+target=/mnt/sysroot
+log=/tmp/install.log
+
+# Reports step $1 failed with the end of the log, and stops the install.
+failed() {
+    say install_failed_step "$1"
+    say install_failed_log "$(tail -n 5 "$log" | tr '\n' ';')"
+    return 1
+}
+
+# Runs step $1 (the rest of the arguments), its output in the log.
+run() {
+    name=$1
+    shift
+    echo "== $name: $*" >>"$log"
+    "$@" >>"$log" 2>&1 || failed "$name"
+}
+
+# The name of the multipath map of WWID $1, empty when there is none.
+map_of() {
+    dm=$(readlink -f "/dev/disk/by-id/dm-uuid-mpath-$1" 2>/dev/null) || return 0
+    [ -e "/sys/block/${dm##*/}/dm/name" ] && cat "/sys/block/${dm##*/}/dm/name"
+}
+
+# The first sd disk that has a WWID: the target (root is on virtio).
+target_path() {
+    for d in /sys/block/sd*; do
+        [ -e "$d" ] || continue
+        [ -n "$(prop "${d##*/}" ID_SERIAL)" ] && echo "${d##*/}" && return
+    done
+}
+
+# The map of the target disk, made by `mpath-boot assemble` when
+# multipathd did not make one.
+target_map() {
+    map=$(map_of "$wwid")
+    if [ -z "$map" ]; then
+        run assemble mpath-boot assemble || return 1
+        udevadm settle --timeout=60
+        map=$(map_of "$wwid")
+    fi
+    [ -n "$map" ] || { echo "no map for $wwid" >>"$log" && failed map; }
+}
+
+# Removes the partition maps of map $1 (the blank disk's old table).
+remove_partition_maps() {
+    udevadm settle --timeout=60
+    for p in /dev/mapper/"$1"-part*; do
+        [ -e "$p" ] || continue
+        run remove-part dmsetup remove "${p##*/}" || return 1
+    done
+}
+
+# GPT with one partition over the whole map, then its partition map: made
+# by udev's rules on the change event, else by assemble, else by kpartx.
+partition() {
+    remove_partition_maps "$map" || return 1
+    printf 'label: gpt\n,,L,\n' >/tmp/table
+    run sfdisk sfdisk -q --no-reread --no-tell-kernel "/dev/mapper/$map" </tmp/table || return 1
+    udevadm trigger --action=change --settle "/dev/mapper/$map"
+    udevadm settle --timeout=60
+    [ -e "/dev/mapper/$map-part1" ] || run assemble-part mpath-boot assemble || return 1
+    udevadm settle --timeout=60
+    [ -e "/dev/mapper/$map-part1" ] || run kpartx kpartx -a -p -part "/dev/mapper/$map" || return 1
+    [ -e "/dev/mapper/$map-part1" ] || { echo "no /dev/mapper/$map-part1" >>"$log" && failed partition; }
+}
+
+# The running root onto the new filesystem, as an image-based installer
+# puts its image down; the other filesystems' mount points stay empty.
+copy_root() {
+    run mkfs mkfs.ext4 -q -F -L root "/dev/mapper/$map-part1" || return 1
+    mkdir -p "$target"
+    run mount mount "/dev/mapper/$map-part1" "$target" || return 1
+    echo "== copy" >>"$log"
+    start=$(date +%s)
+    tar -C / --one-file-system --xattrs --numeric-owner -cf - . 2>>"$log" |
+        tar -C "$target" --xattrs --numeric-owner -xpf - 2>>"$log" || failed copy || return 1
+    say install_copy_seconds $(($(date +%s) - start))
+    for d in proc sys dev run tmp mnt; do mkdir -p "$target/$d"; done
+    rm -rf "${target:?}/mnt/"* "${target:?}/tmp/"*
+    say install_copied_mb "$(df -m --output=used "$target" | tail -n 1 | tr -d ' ')"
+    # Root by the alias the kickstart gives, as the installer set it up.
+    echo "/dev/mapper/$alias-part1 / ext4 errors=remount-ro 0 1" >"$target/etc/fstab"
+    mkdir -p "$target/etc/kernel"
+    echo "root=/dev/mapper/$alias-part1 ro" >"$target/etc/kernel/cmdline"
+}
+
+# The kickstart an installer would be given for this disk.
+write_kickstart() {
+    cat >/tmp/ks.cfg <<EOF
+# mpath-boot VM rig: root on the SAN disk $wwid
+ignoredisk --only-use=disk/by-id/scsi-$serial
+mpath --wwid=$wwid --alias=$alias
+EOF
+    say install_kickstart "$(oneline /tmp/ks.cfg)"
+}
+
+# mpath-boot-ks, run outside the target as an installer does.
+run_ks() {
+    mpath-boot-ks --kickstart /tmp/ks.cfg --sysroot "$target" >/tmp/ks.out 2>&1
+    status=$?
+    say install_ks_output "status=$status;$(oneline /tmp/ks.out)"
+    for f in etc/multipath.conf etc/multipath/wwids etc/multipath/bindings etc/dracut.conf.d/59-mpath-boot.conf; do
+        say "install_ks_$(basename "$f" | tr -c 'a-z0-9\n' _)" "$(grep -v '^#' "$target/$f" 2>/dev/null | oneline /dev/stdin)"
+    done
+    [ "$status" = 0 ] || { cat /tmp/ks.out >>"$log" && failed mpath-boot-ks; }
+}
+
+# The target's own dracut in a chroot: its multipath files and
+# 59-mpath-boot.conf decide what goes in.
+build_initramfs() {
+    kver=$(uname -r)
+    for d in proc sys dev run; do
+        run "bind-$d" mount --bind "/$d" "$target/$d" || return 1
+    done
+    start=$(date +%s)
+    run dracut chroot "$target" dracut --force "/boot/initrd.img-$kver" "$kver" || return 1
+    say install_dracut_seconds $(($(date +%s) - start))
+    chroot "$target" lsinitrd "/boot/initrd.img-$kver" >/tmp/initrd.files 2>&1
+    say install_initrd_has_mpath_boot "$(grep -c ' usr/sbin/mpath-boot$' /tmp/initrd.files)"
+    say install_initrd_bindings "$(chroot "$target" lsinitrd -f etc/multipath/bindings "/boot/initrd.img-$kver" |
+        grep -v '^#' | oneline /dev/stdin)"
+}
+
+unmount_target() {
+    for d in run dev sys proc; do
+        umount "$target/$d" 2>/dev/null
+    done
+    umount "$target" 2>/dev/null
+    sync
+}
+
+install() {
+    command -v mpath-boot-ks >/dev/null ||
+        { echo "mpath-boot-ks is not installed (the stage has no /usr/sbin/mpath-boot-ks)" >>"$log" && failed mpath-boot-ks; } ||
+        return 1
+    dev=$(target_path)
+    [ -n "$dev" ] || { echo "no sd disk with an ID_SERIAL" >>"$log" && failed target; } || return 1
+    # Multipath's WWID of a SCSI disk is its ID_SERIAL, and udev's by-id
+    # link is scsi-ID_SERIAL.
+    wwid=$(prop "$dev" ID_SERIAL) serial=$(prop "$dev" ID_SERIAL)
+    say install_wwid "$wwid"
+    target_map || return 1
+    say install_map "$map:$(slaves_of "$map")"
+    partition || return 1
+    say install_part_map "$(dmsetup info -c --noheadings -o name,uuid "$map-part1")"
+    step copy-root
+    copy_root || return 1
+    write_kickstart
+    run_ks || return 1
+    step dracut
+    build_initramfs
+}
+
+: >"$log"
+if install; then
+    unmount_target
+    say install_done yes
+else
+    unmount_target
+    say install_done no
+fi
