@@ -26,11 +26,23 @@ env -i "$@" valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.theirs \
 say ir_mpath_boot "$(collected /tmp/vg.ours)"
 say ir_multipath "$(collected /tmp/vg.theirs)"
 
-# Peak RSS in KiB (GNU time's %M).
-env -i "$@" /usr/bin/time -o /tmp/rss.ours -f %M /usr/sbin/mpath-boot udev-check "$dev" >/dev/null 2>&1
-env -i "$@" /usr/bin/time -o /tmp/rss.theirs -f %M /sbin/multipath -u "$dev" >/dev/null 2>&1
-say rss_mpath_boot "$(tail -n 1 /tmp/rss.ours)"
-say rss_multipath "$(tail -n 1 /tmp/rss.theirs)"
+# Peak RSS in KiB (GNU time's %M): the median of 9 runs each, interleaved,
+# and the range (one run alone varies by a tenth, with what the page cache
+# holds around the pages a run touches).
+# peak PROPERTIES... /usr/bin/time -o /tmp/rss -f %M COMMAND...: its %M.
+peak() { env -i "$@" >/dev/null 2>&1; tail -n 1 /tmp/rss; }
+: >/tmp/rss.ours
+: >/tmp/rss.theirs
+for _ in $(seq 9); do
+    peak "$@" /usr/bin/time -o /tmp/rss -f %M /usr/sbin/mpath-boot udev-check "$dev" >>/tmp/rss.ours
+    peak "$@" /usr/bin/time -o /tmp/rss -f %M /sbin/multipath -u "$dev" >>/tmp/rss.theirs
+done
+median() { sort -n "$1" | sed -n 5p; }
+range() { sort -n "$1" | sed -n '1p;$p' | paste -sd- -; }
+say rss_mpath_boot "$(median /tmp/rss.ours)"
+say rss_multipath "$(median /tmp/rss.theirs)"
+say rss_range_mpath_boot "$(range /tmp/rss.ours)"
+say rss_range_multipath "$(range /tmp/rss.theirs)"
 
 # Wall time: 20 runs each, interleaved, mean in ms.
 now() { date +%s%N; }
