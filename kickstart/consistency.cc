@@ -189,7 +189,7 @@ private:
         if (names_.count(base) || std::find(targets.begin(), targets.end(), r.name) != targets.end())
             return;
         bool other_dm = std::any_of(topo_.maps.begin(), topo_.maps.end(), [&](const DmMap& m) {
-            return m.name == r.name && !is_map_uuid(m.uuid) && !parse_partition_uuid(m.uuid);
+            return m.name == r.name && wwid_of_dm(m).empty();
         });
         if (other_dm || !multipath_like(base))
             return;
@@ -220,15 +220,6 @@ private:
     std::map<std::string, std::string> names_;  // installed map name -> WWID
     std::vector<std::string> out_;
 };
-
-// The WWID of a multipath map or partition map.
-std::string wwid_of_dm(const DmMap& m)
-{
-    if (auto w = wwid_of_map_uuid(m.uuid))
-        return *w;
-    auto part = parse_partition_uuid(m.uuid);
-    return part ? part->wwid : "";
-}
 
 // The device an fstab spec names: UUID=, LABEL=, /dev/disk/by-uuid/...,
 // /dev/disk/by-label/..., /dev/NAME.

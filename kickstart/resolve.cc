@@ -38,14 +38,9 @@ const BlockDevice* device_with(const Snapshot& topology, std::string_view key, s
 // A multipath map by dm name, or the map whose partition map has that name.
 std::optional<Volume> map_volume(std::string_view name, const Snapshot& topology)
 {
-    for (const auto& m : topology.maps) {
-        if (m.name != name)
-            continue;
-        if (auto wwid = wwid_of_map_uuid(m.uuid))
-            return Volume{*wwid, "map " + m.name, ""};
-        if (auto part = parse_partition_uuid(m.uuid))
-            return Volume{part->wwid, "map " + m.name, ""};
-    }
+    for (const auto& m : topology.maps)
+        if (auto wwid = wwid_of_dm(m); m.name == name && !wwid.empty())
+            return Volume{wwid, "map " + m.name, ""};
     return std::nullopt;
 }
 
@@ -70,6 +65,14 @@ std::optional<Volume> by_id_volume(std::string_view link, const Snapshot& topolo
 }
 
 }  // namespace
+
+std::string wwid_of_dm(const DmMap& m)
+{
+    if (auto w = wwid_of_map_uuid(m.uuid))
+        return *w;
+    auto part = parse_partition_uuid(m.uuid);
+    return part ? part->wwid : "";
+}
 
 bool wwid_present(std::string_view wwid, const Snapshot& topology, const Config& cfg)
 {

@@ -28,6 +28,10 @@ struct Volume {
 // `topology`. `cfg` is the configuration the devices are judged by.
 std::optional<Volume> resolve_disk(std::string_view ref, const Snapshot& topology, const Config& cfg);
 
+// The WWID of a multipath map or of one of its partition maps; "" for any
+// other dm map (LVM, crypt).
+std::string wwid_of_dm(const DmMap& m);
+
 // Whether some device or multipath map of `topology` has WWID `wwid`.
 bool wwid_present(std::string_view wwid, const Snapshot& topology, const Config& cfg);
 
