@@ -47,6 +47,8 @@ const char* to_string(PgPolicy p)
     case PgPolicy::failover: return "failover";
     case PgPolicy::multibus: return "multibus";
     case PgPolicy::group_by_serial: return "group_by_serial";
+    case PgPolicy::group_by_prio: return "group_by_prio";
+    case PgPolicy::group_by_node_name: return "group_by_node_name";
     }
     return "?";
 }

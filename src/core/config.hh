@@ -13,7 +13,7 @@
 namespace mpb {
 
 enum class FindMultipaths { off, on, strict, greedy, smart };
-enum class PgPolicy { failover, multibus, group_by_serial };
+enum class PgPolicy { failover, multibus, group_by_serial, group_by_prio, group_by_node_name };
 
 struct NoPathRetry {
     enum Kind { fail, queue, retries } kind = fail;
@@ -61,6 +61,10 @@ struct MapSettings {
     W<std::string> hardware_handler;
     W<int> rr_min_io_rq;
     W<bool> skip_kpartx;
+    W<std::string> prio;       // prioritizer name: "const", "alua", "sysfs", ...
+    W<std::string> prio_args;  // its arguments, "" for none
+    W<bool> detect_prio;       // ALUA devices get sysfs/alua whatever prio says
+    W<bool> retain_attached_hw_handler;  // keep the handler the kernel attached
 };
 
 // Options only the defaults section holds.

@@ -55,9 +55,12 @@ Result<PgPolicy> parse_pg_policy(const std::string& v)
         return Result<PgPolicy>::ok(PgPolicy::multibus);
     if (v == "group_by_serial")
         return Result<PgPolicy>::ok(PgPolicy::group_by_serial);
-    if (v == "group_by_prio" || v == "group_by_node_name" || v == "group_by_tpg")
-        return Result<PgPolicy>::fail("not supported by mpath-boot yet");
-    return Result<PgPolicy>::fail("expected failover, multibus or group_by_serial");
+    if (v == "group_by_prio")
+        return Result<PgPolicy>::ok(PgPolicy::group_by_prio);
+    if (v == "group_by_node_name")
+        return Result<PgPolicy>::ok(PgPolicy::group_by_node_name);
+    return Result<PgPolicy>::fail(
+        "expected failover, multibus, group_by_serial, group_by_prio or group_by_node_name");
 }
 
 Result<int> parse_positive(const std::string& v)
@@ -111,6 +114,9 @@ Result<std::string> parse_word(const std::string& v)
     return Result<std::string>::ok(v);
 }
 
+// Any text, the empty one too: prio_args.
+Result<std::string> parse_text(const std::string& v) { return Result<std::string>::ok(v); }
+
 Result<std::string> parse_alias_prefix(const std::string& v)
 {
     auto problem = alias_problem(v);
@@ -136,16 +142,15 @@ Result<std::string> parse_uid_attrs(const std::string& v)
 constexpr std::string_view unused_keywords[] = {
     "all_devs", "all_tg_pt", "auto_resize", "bindings_file", "checker", "checker_timeout",
     "config_dir", "deferred_remove", "delay_wait_checks", "delay_watch_checks",
-    "detect_checker", "detect_pgpolicy", "detect_pgpolicy_use_tpg", "detect_prio",
-    "dev_loss_tmo", "disable_changed_wwids", "eh_deadline", "enable_foreign", "failback",
+    "detect_checker", "detect_pgpolicy", "detect_pgpolicy_use_tpg", "dev_loss_tmo", "disable_changed_wwids", "eh_deadline", "enable_foreign", "failback",
     "fast_io_fail_tmo", "flush_on_last_del", "force_sync", "ghost_delay", "gid",
     "ignore_new_boot_devs", "log_checker_err", "marginal_path_double_failed_time",
     "marginal_path_err_rate_threshold", "marginal_path_err_recheck_gap_time",
     "marginal_path_err_sample_time", "marginal_pathgroups", "max_fds", "max_polling_interval",
     "max_sectors_kb", "minio", "missing_uev_wait_timeout", "mode", "multipath_dir",
-    "path_checker", "pg_timeout", "polling_interval", "prio", "prio_args", "prkeys_file",
+    "path_checker", "pg_timeout", "polling_interval", "prkeys_file",
     "product_blacklist", "queue_without_daemon", "reassign_maps", "recheck_wwid",
-    "remove_retries", "reservation_key", "retain_attached_hw_handler", "retrigger_delay",
+    "remove_retries", "reservation_key", "retrigger_delay",
     "retrigger_tries", "revision", "rr_min_io", "rr_weight", "san_path_err_forget_rate",
     "san_path_err_recovery_time", "san_path_err_threshold", "strict_timing", "uid",
     "uxsock_timeout", "verbosity", "vpd_vendor", "wwids_file", "partition_delimiter",
@@ -259,6 +264,14 @@ constexpr Keyword keywords[] = {
                                 [](auto& s) -> auto& { return s.rr_min_io_rq; }),
     map_keyword<parse_yes_no>("skip_kpartx", in_map_sections, "no",
                               [](auto& s) -> auto& { return s.skip_kpartx; }),
+    map_keyword<parse_word>("prio", in_map_sections, "const",
+                            [](auto& s) -> auto& { return s.prio; }),
+    map_keyword<parse_text>("prio_args", in_map_sections, "",
+                            [](auto& s) -> auto& { return s.prio_args; }),
+    map_keyword<parse_yes_no>("detect_prio", in_defaults | in_device | in_overrides, "yes",
+                              [](auto& s) -> auto& { return s.detect_prio; }),
+    map_keyword<parse_yes_no>("retain_attached_hw_handler", in_defaults | in_device | in_overrides,
+                              "yes", [](auto& s) -> auto& { return s.retain_attached_hw_handler; }),
     global_keyword<parse_find_multipaths>("find_multipaths", "strict",
                                           [](auto& s) -> auto& { return s.find_multipaths; }),
     // -10: 10 s for hardware in the built-in table, 1 s else (settings.cc).

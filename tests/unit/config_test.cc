@@ -85,6 +85,10 @@ std::string option(const mpb::MapOptions& m, const mpb::GlobalOptions& g, const 
     MPB_OPTION(m.hardware_handler, "hardware_handler")
     MPB_OPTION(m.rr_min_io_rq, "rr_min_io_rq")
     MPB_OPTION(m.skip_kpartx, "skip_kpartx")
+    MPB_OPTION(m.prio, "prio")
+    MPB_OPTION(m.prio_args, "prio_args")
+    MPB_OPTION(m.detect_prio, "detect_prio")
+    MPB_OPTION(m.retain_attached_hw_handler, "retain_attached_hw_handler")
     MPB_OPTION(g.find_multipaths, "find_multipaths")
     MPB_OPTION(g.find_multipaths_timeout, "find_multipaths_timeout")
     MPB_OPTION(g.uid_attrs, "uid_attrs")
@@ -95,7 +99,8 @@ std::string option(const mpb::MapOptions& m, const mpb::GlobalOptions& g, const 
 const char* const map_keywords[] = {"user_friendly_names", "alias_prefix", "uid_attribute",
                                     "no_path_retry", "path_grouping_policy", "path_selector",
                                     "features", "hardware_handler", "rr_min_io_rq",
-                                    "skip_kpartx"};
+                                    "skip_kpartx", "prio", "prio_args", "detect_prio",
+                                    "retain_attached_hw_handler"};
 const char* const global_keywords[] = {"find_multipaths", "find_multipaths_timeout", "uid_attrs"};
 
 bool all_unset(const mpb::MapOptions& m)
@@ -180,7 +185,8 @@ std::string not_valid(const std::string& kw, Where w)
 
 const std::string yes_no = "expected yes or no";
 const std::string npr = "expected fail, queue or a positive number";
-const std::string pgp = "expected failover, multibus or group_by_serial";
+const std::string pgp =
+    "expected failover, multibus, group_by_serial, group_by_prio or group_by_node_name";
 const std::string counted = "expected a count followed by that many words";
 const std::string positive = "expected a positive number";
 const std::string seconds = "expected a number of seconds between -3600 and 3600";
@@ -233,12 +239,17 @@ const ValueCase value_cases[] = {
     {"pgp multibus", W::defaults, "path_grouping_policy", "multibus", "multibus", ""},
     {"pgp group_by_serial", W::defaults, "path_grouping_policy", "group_by_serial",
      "group_by_serial", ""},
-    {"pgp group_by_prio", W::defaults, "path_grouping_policy", "group_by_prio", unset,
-     invalid("group_by_prio", "path_grouping_policy", "not supported by mpath-boot yet")},
-    {"pgp group_by_node_name", W::defaults, "path_grouping_policy", "group_by_node_name", unset,
-     invalid("group_by_node_name", "path_grouping_policy", "not supported by mpath-boot yet")},
+    {"pgp group_by_prio", W::defaults, "path_grouping_policy", "group_by_prio", "group_by_prio",
+     ""},
+    {"pgp group_by_node_name", W::defaults, "path_grouping_policy", "group_by_node_name",
+     "group_by_node_name", ""},
+    // 0.9.4 has no group_by_tpg (0.10 added it).
     {"pgp group_by_tpg", W::defaults, "path_grouping_policy", "group_by_tpg", unset,
-     invalid("group_by_tpg", "path_grouping_policy", "not supported by mpath-boot yet")},
+     invalid("group_by_tpg", "path_grouping_policy", pgp)},
+    {"prio alua", W::defaults, "prio", "alua", "alua", ""},
+    {"prio_args empty", W::defaults, "prio_args", "\"\"", "", ""},
+    {"detect_prio no", W::defaults, "detect_prio", "no", "no", ""},
+    {"retain no", W::defaults, "retain_attached_hw_handler", "no", "no", ""},
     {"pgp random", W::defaults, "path_grouping_policy", "random", unset,
      invalid("random", "path_grouping_policy", pgp)},
     {"selector with count", W::defaults, "path_selector", "\"round-robin 0\"", "round-robin 0",
