@@ -22,6 +22,7 @@ const Command table[] = {
     {"wait", {"--cmdline", "--run-dir", "--now"}, {}, {0, 0, ""}, run_wait},
     {"handover", {"--sysroot", "--run-dir"}, {"--no-rename"}, {0, 0, ""}, run_handover},
     {"disable-queueing", {}, {}, {0, -1, ""}, run_disable_queueing},
+    {"show-config", {}, {}, {0, 0, ""}, run_show_config},
 };
 
 constexpr const char* replay_option = "--replay";

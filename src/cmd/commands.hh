@@ -15,5 +15,6 @@ int run_capture(const Invocation& inv);
 int run_wait(const Invocation& inv);
 int run_handover(const Invocation& inv);
 int run_disable_queueing(const Invocation& inv);
+int run_show_config(const Invocation& inv);
 
 }  // namespace mpb

@@ -44,7 +44,11 @@ std::string device_rule_text(const char* criterion, const DeviceFilterRule& r)
         s += " vendor " + quoted(r.vendor->pattern());
     if (r.product)
         s += " product " + quoted(r.product->pattern());
-    return s + " (" + r.origin.describe() + ")";
+    if (!r.from_product_blacklist)
+        return s + " (" + r.origin.describe() + ")";
+    if (r.origin.kind == Origin::builtin_device)
+        return s + " (product_blacklist of built-in device entry " + r.origin.detail + ")";
+    return s + " (product_blacklist, " + r.origin.describe() + ")";
 }
 
 std::string exception_patterns(const std::vector<FilterRule>& rules)

@@ -63,11 +63,36 @@ std::string to_string(const NoPathRetry& n)
     return "?";
 }
 
+bool DeviceEntry::matches(std::string_view v, std::string_view p,
+                          std::optional<std::string_view> rev) const
+{
+    return vendor.matches(v) && product.matches(p) && (!revision || !rev || revision->matches(*rev));
+}
+
 const MultipathEntry* Config::find_multipath(const std::string& wwid) const
 {
     for (const auto& m : multipaths)
         if (m.wwid == wwid)
             return &m;
+    return nullptr;
+}
+
+void set_text(KeywordTexts& texts, const std::string& keyword, const std::string& value)
+{
+    for (auto& t : texts) {
+        if (t.keyword == keyword) {
+            t.value = value;
+            return;
+        }
+    }
+    texts.push_back({keyword, value});
+}
+
+const std::string* find_text(const KeywordTexts& texts, std::string_view keyword)
+{
+    for (const auto& t : texts)
+        if (t.keyword == keyword)
+            return &t.value;
     return nullptr;
 }
 
@@ -101,10 +126,10 @@ private:
         const auto& k = n.keyword;
         if (k == "defaults")
             return options_section(n.children, in_defaults, Origin::defaults, cfg_.defaults,
-                                   "defaults");
+                                   cfg_.defaults_kept, "defaults");
         if (k == "overrides")
             return options_section(n.children, in_overrides, Origin::overrides, cfg_.overrides,
-                                   "overrides");
+                                   cfg_.overrides_kept, "overrides");
         if (k == "devices")
             return list_section(n, "device", [this](const ConfNode& d) { device(d); });
         if (k == "multipaths")
@@ -161,18 +186,24 @@ private:
     }
 
     void options_section(const std::vector<ConfNode>& nodes, unsigned section, Origin::Kind kind,
-                         MapOptions& into, const char* name)
+                         MapOptions& into, KeywordTexts& kept, const char* name)
     {
         auto rest = apply_options(nodes, section, kind, into, name,
                             section == in_defaults ? &cfg_.global : nullptr);
         for (const auto* n : rest)
-            unknown(*n, name);
+            unknown(*n, name, &kept);
     }
 
-    void unknown(const ConfNode& n, const char* section)
+    // A keyword mpath-boot has no use for is read without a warning and,
+    // given `kept`, kept as written for show-config ("checker" under its
+    // name "path_checker").
+    void unknown(const ConfNode& n, const char* section, KeywordTexts* kept = nullptr)
     {
-        if (!n.section && is_unused_keyword(n.keyword))
+        if (!n.section && is_unused_keyword(n.keyword)) {
+            if (kept && n.value)
+                set_text(*kept, n.keyword == "checker" ? "path_checker" : n.keyword, *n.value);
             return;
+        }
         warn(n, "unknown keyword " + quoted(n.keyword) + " in section " + quoted(section) +
                     "; ignored");
     }
@@ -194,20 +225,75 @@ private:
 
     void device(const ConfNode& d)
     {
-        MapOptions opts;
-        auto rest = apply_options(d.children, in_device, Origin::devices, opts, "device");
+        DeviceEntry e{{}, {}, {}, {}, {}, {}, origin(Origin::devices, d)};
+        auto rest = apply_options(d.children, in_device, Origin::devices, e.options, "device");
         std::optional<Regex> vendor, product;
+        bool bad_revision = false;
         for (const auto* n : rest) {
             if (!n->section && n->keyword == "vendor")
                 vendor = regex(*n);
             else if (!n->section && n->keyword == "product")
                 product = regex(*n);
+            else if (!n->section && n->keyword == "revision")
+                bad_revision = !(e.revision = regex(*n));
+            else if (!n->section && n->keyword == "product_blacklist")
+                product_blacklist(e, *n);
             else
-                unknown(*n, "device");
+                unknown(*n, "device", &e.kept);
         }
         if (!vendor || !product)
             return warn(d, "device entry without a valid vendor and product; ignored");
-        cfg_.devices.push_back({*vendor, *product, opts, origin(Origin::devices, d)});
+        if (bad_revision)  // matching any revision would widen the entry
+            return warn(d, "device entry with an invalid revision; ignored");
+        e.vendor = *vendor;
+        e.product = *product;
+        add_device(std::move(e));
+    }
+
+    void product_blacklist(DeviceEntry& e, const ConfNode& n)
+    {
+        if (!n.value)
+            return warn(n, "missing value for " + quoted(n.keyword) + "; ignored");
+        if (auto re = regex(n))  // checked now: it becomes a blacklist rule
+            e.product_blacklist = Set<std::string>{*n.value, origin(Origin::devices, n)};
+    }
+
+    // As multipath-tools factorizes its table: an earlier entry (a user's or
+    // a built-in one) with the same vendor, product and revision strings is
+    // merged into `e`, whose own settings win, and goes.
+    void add_device(DeviceEntry e)
+    {
+        auto revision = e.revision ? std::optional<std::string>(e.revision->pattern()) : std::nullopt;
+        auto& users = cfg_.devices;
+        for (auto it = users.begin(); it != users.end(); ++it) {
+            auto old_revision = it->revision ? std::optional<std::string>(it->revision->pattern())
+                                             : std::nullopt;
+            if (it->vendor.pattern() == e.vendor.pattern() &&
+                it->product.pattern() == e.product.pattern() && old_revision == revision) {
+                fill_from(e, *it);
+                users.erase(it);
+                users.push_back(std::move(e));
+                return;
+            }
+        }
+        auto& builtin = cfg_.builtin_devices;
+        if (auto i = builtin.find_same(e.vendor.pattern(), e.product.pattern(), revision)) {
+            fill_from(e, builtin.entry(*i));
+            builtin.drop(*i);
+        }
+        users.push_back(std::move(e));
+    }
+
+    static void fill_from(DeviceEntry& e, const DeviceEntry& earlier)
+    {
+        MapOptions merged = earlier.options;
+        overlay_options(merged, e.options);
+        e.options = std::move(merged);
+        for (const auto& t : earlier.kept)
+            if (!find_text(e.kept, t.keyword))
+                e.kept.push_back(t);
+        if (!e.product_blacklist)
+            e.product_blacklist = earlier.product_blacklist;
     }
 
     void multipath(const ConfNode& m)
@@ -223,7 +309,7 @@ private:
             else if (!n->section && n->keyword == "alias")
                 set_alias(e, *n);
             else
-                unknown(*n, "multipath");
+                unknown(*n, "multipath", &e.kept);
         }
         if (e.wwid.empty())
             return warn(m, "multipath entry without a wwid; ignored");
@@ -245,6 +331,8 @@ private:
             if (old.wwid != e.wwid)
                 continue;
             overlay_options(old.options, e.options);
+            for (const auto& t : e.kept)
+                set_text(old.kept, t.keyword, t.value);
             if (e.alias)
                 old.alias = e.alias;
             return;
@@ -296,9 +384,81 @@ private:
     const std::string* file_ = nullptr;
 };
 
-Regex builtin_regex(const char* pattern)
+bool same(const std::optional<Regex>& a, const std::optional<Regex>& b)
 {
-    return Regex::builtin(pattern);  // constant, known to compile
+    return a ? b && a->pattern() == b->pattern() : !b;
+}
+
+// A device entry's product_blacklist as a blacklist device entry, unless
+// the blacklist has that vendor and product already. A product pattern
+// already there is shared, not made again ("Universal Xport" stands in
+// nine rules, and the callout makes them all).
+template <class MakeOrigin>
+void add_product_blacklist(Config& c, std::string_view vendor, std::string_view product,
+                           MakeOrigin origin)
+{
+    const Regex* same_product = nullptr;
+    for (const auto& r : c.blacklist.device) {
+        if (!r.product || r.product->pattern() != product)
+            continue;
+        if (r.vendor && r.vendor->pattern() == vendor)
+            return;
+        same_product = &*r.product;
+    }
+    Regex p = same_product ? *same_product : Regex::builtin(product);
+    c.blacklist.device.push_back({Regex::builtin(vendor), std::move(p), origin(), true});
+}
+
+// Every element the same as an earlier one goes.
+template <class T, class Same>
+void drop_repeated(std::vector<T>& v, Same same)
+{
+    for (std::size_t i = 0; i < v.size(); ++i)
+        for (std::size_t j = v.size(); j-- > i + 1;)
+            if (same(v[i], v[j]))
+                v.erase(v.begin() + static_cast<std::ptrdiff_t>(j));
+}
+
+// A rule written twice is kept once, the first (multipath-tools too).
+void drop_repeated_rules(FilterList& l)
+{
+    for (auto* rules : {&l.devnode, &l.wwid, &l.property, &l.protocol})
+        drop_repeated(*rules, [](const FilterRule& a, const FilterRule& b) {
+            return a.re.pattern() == b.re.pattern();
+        });
+    drop_repeated(l.device, [](const DeviceFilterRule& a, const DeviceFilterRule& b) {
+        return same(a.vendor, b.vendor) && same(a.product, b.product);
+    });
+}
+
+// What multipath-tools adds after reading the files: the built-in devnode
+// blacklist and property exception, and every device entry's
+// product_blacklist (built-in entries in their order, then the user's).
+void add_builtin_rules(Config& c)
+{
+    Origin builtin_blacklist{Origin::builtin, {}, 0, "blacklist"};
+    // Only disks that can be paths: SCSI, DASD and NVMe namespaces.
+    c.blacklist.devnode.push_back(
+        {Regex::builtin("!^(sd[a-z]|dasd[a-z]|nvme[0-9])"), builtin_blacklist});
+    // A path must carry a SCSI identification or a WWN in udev, or it is not
+    // identified well enough to be grouped.
+    c.exceptions.property.push_back(
+        {Regex::builtin("(SCSI_IDENT_|ID_WWN)"), {Origin::builtin, {}, 0, "blacklist_exceptions"}});
+    auto rows = builtin_rows();
+    c.blacklist.device.reserve(c.blacklist.device.size() + 16);  // the built-in table has 14
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        if (r.product_blacklist && c.builtin_devices.in_effect(i))
+            add_product_blacklist(c, r.vendor, r.product_blacklist, [&r] {
+                return Origin{Origin::builtin_device, {}, 0, std::string(r.vendor) + "/" + r.product};
+            });
+    }
+    for (const auto& d : c.devices)
+        if (d.product_blacklist)
+            add_product_blacklist(c, d.vendor.pattern(), d.product_blacklist->value,
+                                  [&d] { return d.product_blacklist->origin; });
+    drop_repeated_rules(c.blacklist);
+    drop_repeated_rules(c.exceptions);
 }
 
 }  // namespace
@@ -306,21 +466,12 @@ Regex builtin_regex(const char* pattern)
 Config builtin_config()
 {
     Config c;
-    c.builtin_devices = builtin_device_table();
-    Origin builtin_blacklist{Origin::builtin, {}, 0, "blacklist"};
-    // Only disks that can be paths: SCSI, DASD and NVMe namespaces.
-    c.blacklist.devnode.push_back(
-        {builtin_regex("!^(sd[a-z]|dasd[a-z]|nvme[0-9])"), builtin_blacklist});
-    // A path must carry a SCSI identification or a WWN in udev, or it is not
-    // identified well enough to be grouped.
-    c.exceptions.property.push_back(
-        {builtin_regex("(SCSI_IDENT_|ID_WWN)"), {Origin::builtin, {}, 0, "blacklist_exceptions"}});
+    add_builtin_rules(c);
     return c;
 }
 
 Config load_config(const std::vector<ConfigText>& files)
 {
-    Config cfg = builtin_config();
     Diagnostics all;
     std::vector<ConfSyntax> parsed;
     for (const auto& f : files) {
@@ -331,14 +482,17 @@ Config load_config(const std::vector<ConfigText>& files)
         for (auto& d : all)
             if (d.severity == Severity::error)
                 d.text += "; using built-in defaults";
+        Config cfg = builtin_config();
         cfg.diagnostics = std::move(all);
         cfg.fell_back = true;
         return cfg;
     }
+    Config cfg;
     Loader loader(cfg);
     cfg.diagnostics = std::move(all);
     for (std::size_t i = 0; i < files.size(); ++i)
         loader.file(parsed[i].top, files[i].file);
+    add_builtin_rules(cfg);
     return cfg;
 }
 

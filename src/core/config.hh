@@ -3,8 +3,10 @@
 // file and conf.d/*.conf, each value remembering where it was set.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.hh"
@@ -78,17 +80,67 @@ struct GlobalSettings {
 struct MapOptions : MapSettings<Maybe> {};
 struct GlobalOptions : GlobalSettings<Maybe> {};
 
+// A keyword kept as written, for show-config: the ones only multipathd
+// uses (path_checker, failback, timers) and vpd_vendor.
+struct KeywordText {
+    std::string keyword;
+    std::string value;
+    bool operator==(const KeywordText&) const = default;
+};
+using KeywordTexts = std::vector<KeywordText>;
+
+// Sets `keyword` to `value` in `texts`: a keyword given again replaces its
+// earlier value in its place.
+void set_text(KeywordTexts& texts, const std::string& keyword, const std::string& value);
+const std::string* find_text(const KeywordTexts& texts, std::string_view keyword);
+
 struct DeviceEntry {
     Regex vendor;
     Regex product;
+    std::optional<Regex> revision;  // absent: any revision
+    // Becomes a blacklist device entry (vendor, this product) after loading.
+    std::optional<Set<std::string>> product_blacklist;
     MapOptions options;
+    KeywordTexts kept;  // keywords mpath-boot has no use for
     Origin origin;
+
+    // Regex matches, as multipath-tools': a revision that is not known
+    // (nullopt) matches any.
+    bool matches(std::string_view vendor, std::string_view product,
+                 std::optional<std::string_view> revision) const;
+};
+
+// multipath-tools' built-in device entries (hwtable.hh has the rows), in
+// their order. An entry is made from its row only when a device could
+// match it, so that the udev callout does not build 123 entries. Copies
+// share the entries made.
+class BuiltinDevices {
+public:
+    BuiltinDevices();
+    std::size_t size() const { return dropped_.size(); }
+    // Whether row `i` is still an entry of its own (not merged into a user
+    // entry with the same vendor, product and revision strings).
+    bool in_effect(std::size_t i) const { return !dropped_[i]; }
+    void drop(std::size_t i) { dropped_[i] = true; }
+    // The row in effect whose strings are exactly these, if any.
+    std::optional<std::size_t> find_same(std::string_view vendor, std::string_view product,
+                                         const std::optional<std::string>& revision) const;
+    // Whether row `i` matches (DeviceEntry::matches); rows whose literal
+    // patterns rule the device out are decided without making the entry.
+    bool matches(std::size_t i, std::string_view vendor, std::string_view product,
+                 std::optional<std::string_view> revision) const;
+    const DeviceEntry& entry(std::size_t i) const;
+
+private:
+    std::vector<bool> dropped_;
+    mutable std::vector<std::shared_ptr<const DeviceEntry>> made_;
 };
 
 struct MultipathEntry {
     std::string wwid;
     std::optional<Set<std::string>> alias;
     MapOptions options;
+    KeywordTexts kept;  // keywords mpath-boot has no use for
     Origin origin;
 };
 
@@ -100,7 +152,8 @@ struct FilterRule {
 struct DeviceFilterRule {
     std::optional<Regex> vendor;   // absent: any vendor
     std::optional<Regex> product;  // absent: any product
-    Origin origin;
+    Origin origin;                 // of the product_blacklist line, when from_product_blacklist
+    bool from_product_blacklist = false;  // a device entry's product_blacklist
 };
 
 struct FilterList {
@@ -111,11 +164,18 @@ struct FilterList {
 struct Config {
     MapOptions defaults;
     GlobalOptions global;
+    KeywordTexts defaults_kept;               // defaults keywords mpath-boot has no use for
     MapOptions overrides;
-    std::vector<DeviceEntry> devices;         // user entries, in reading order
-    std::vector<DeviceEntry> builtin_devices; // the built-in device table (hwtable.cc)
+    KeywordTexts overrides_kept;
+    // User entries, in reading order; an entry with the same vendor, product
+    // and revision strings as an earlier one (built-in too) takes the earlier
+    // one's settings it does not set, and the earlier one goes.
+    std::vector<DeviceEntry> devices;
+    BuiltinDevices builtin_devices;
     std::vector<MultipathEntry> multipaths;   // one per WWID, merged
-    FilterList blacklist;                     // built-in rules first
+    // The files' rules, then the built-in ones and the product_blacklist of
+    // every device entry; a rule written twice is kept once.
+    FilterList blacklist;
     FilterList exceptions;
     Diagnostics diagnostics;
     bool fell_back = false;                   // a file was broken: built-in defaults only

@@ -7,55 +7,68 @@ namespace mpb {
 
 namespace {
 
-// One setting as multipath.conf would write it; read by the keyword's own
-// parser, so the table takes any keyword the parser knows.
-struct Setting {
-    const char* keyword;  // nullptr: an unused slot
-    const char* value;
-};
-
-struct Row {
-    const char* vendor;
-    const char* product;
-    Setting settings[3];
-};
-
-// Values are facts from multipath-tools' built-in table; group_by_prio is
-// left out where the array asks for it (not supported here yet), so such
-// arrays get the default grouping.
-constexpr Row rows[] = {
-    {"NVME", ".*", {{"uid_attribute", "ID_WWN"}}},
-    {"IBM", "S/390.*",
-     {{"uid_attribute", "ID_UID"}, {"no_path_retry", "queue"}, {"path_grouping_policy", "multibus"}}},
-    {"3PARdata", "VV", {{"hardware_handler", "1 alua"}, {"no_path_retry", "18"}}},
-    {"EMC", "SYMMETRIX", {{"no_path_retry", "6"}, {"path_grouping_policy", "multibus"}}},
-    {"^DGC", "^(RAID|DISK|VRAID)", {{"hardware_handler", "1 emc"}, {"no_path_retry", "60"}}},
-    {"XtremIO", "XtremApp", {{"path_grouping_policy", "multibus"}}},
-    {"COMPELNT", "Compellent Vol", {{"no_path_retry", "queue"}, {"path_grouping_policy", "multibus"}}},
-    {"NEXENTA", "COMSTAR", {{"no_path_retry", "30"}, {"path_grouping_policy", "group_by_serial"}}},
-    {"(HITACHI|HP)", "^OPEN-", {{"path_grouping_policy", "multibus"}}},
-    {"Nimble", "Server", {{"hardware_handler", "1 alua"}, {"no_path_retry", "queue"}}},
-};
-
-DeviceEntry entry(const Row& r)
-{
-    Origin o{Origin::builtin_device, {}, 0, std::string(r.vendor) + "/" + r.product};
-    DeviceEntry e{Regex::builtin(r.vendor), Regex::builtin(r.product), {}, o};
-    GlobalOptions not_in_devices;  // device entries hold map options only
-    for (const auto& s : r.settings)
-        if (const Keyword* k = s.keyword ? find_keyword(s.keyword) : nullptr)
-            k->set(e.options, not_in_devices, s.value, o);  // values checked by keywords_test
-    return e;
-}
+#include "core/hwtable.inc"
 
 }  // namespace
 
-std::vector<DeviceEntry> builtin_device_table()
+std::span<const BuiltinRow> builtin_rows() { return builtin_rows_; }
+
+std::span<const BuiltinSetting> settings_of(const BuiltinRow& row)
 {
-    std::vector<DeviceEntry> out;
-    for (const auto& r : rows)
-        out.push_back(entry(r));
-    return out;
+    return std::span<const BuiltinSetting>(builtin_settings_).subspan(row.first, row.count);
+}
+
+DeviceEntry builtin_entry(const BuiltinRow& row)
+{
+    Origin o{Origin::builtin_device, {}, 0, std::string(row.vendor) + "/" + row.product};
+    DeviceEntry e{Regex::builtin(row.vendor), Regex::builtin(row.product), {}, {}, {}, {}, o};
+    if (row.revision)
+        e.revision = Regex::builtin(row.revision);
+    if (row.product_blacklist)
+        e.product_blacklist = Set<std::string>{row.product_blacklist, o};
+    GlobalOptions not_in_devices;  // device entries hold map options only
+    for (const auto& s : settings_of(row)) {
+        if (const Keyword* k = find_keyword(s.keyword))
+            k->set(e.options, not_in_devices, s.value, o);  // every value parses: hwtable_test
+        else
+            set_text(e.kept, s.keyword, s.value);
+    }
+    return e;
+}
+
+// ----- BuiltinDevices (config.hh) -------------------------------------------
+
+BuiltinDevices::BuiltinDevices() : dropped_(builtin_rows().size()), made_(dropped_.size()) {}
+
+std::optional<std::size_t> BuiltinDevices::find_same(std::string_view vendor,
+                                                     std::string_view product,
+                                                     const std::optional<std::string>& revision) const
+{
+    auto rows = builtin_rows();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        bool same_revision = revision ? r.revision && *revision == r.revision : !r.revision;
+        if (in_effect(i) && vendor == r.vendor && product == r.product && same_revision)
+            return i;
+    }
+    return std::nullopt;
+}
+
+bool BuiltinDevices::matches(std::size_t i, std::string_view vendor, std::string_view product,
+                             std::optional<std::string_view> revision) const
+{
+    const auto& r = builtin_rows()[i];
+    if (Regex::rules_out(r.vendor, vendor) || Regex::rules_out(r.product, product) ||
+        (r.revision && revision && Regex::rules_out(r.revision, *revision)))
+        return false;
+    return entry(i).matches(vendor, product, revision);
+}
+
+const DeviceEntry& BuiltinDevices::entry(std::size_t i) const
+{
+    if (!made_[i])
+        made_[i] = std::make_shared<const DeviceEntry>(builtin_entry(builtin_rows()[i]));
+    return *made_[i];
 }
 
 }  // namespace mpb

@@ -149,9 +149,9 @@ constexpr std::string_view unused_keywords[] = {
     "marginal_path_err_sample_time", "marginal_pathgroups", "max_fds", "max_polling_interval",
     "max_sectors_kb", "minio", "missing_uev_wait_timeout", "mode", "multipath_dir",
     "path_checker", "pg_timeout", "polling_interval", "prkeys_file",
-    "product_blacklist", "queue_without_daemon", "reassign_maps", "recheck_wwid",
+    "queue_without_daemon", "reassign_maps", "recheck_wwid",
     "remove_retries", "reservation_key", "retrigger_delay",
-    "retrigger_tries", "revision", "rr_min_io", "rr_weight", "san_path_err_forget_rate",
+    "retrigger_tries", "rr_min_io", "rr_weight", "san_path_err_forget_rate",
     "san_path_err_recovery_time", "san_path_err_threshold", "strict_timing", "uid",
     "uxsock_timeout", "verbosity", "vpd_vendor", "wwids_file", "partition_delimiter",
 };
@@ -223,13 +223,36 @@ void resolve_global(const Keyword& k, const SettingSources& src, EffectiveSettin
         set_builtin(Field{}(out), Parse(k.builtin));
 }
 
+std::string value_text(bool b) { return b ? "yes" : "no"; }
+std::string value_text(int n) { return std::to_string(n); }
+std::string value_text(const std::string& s) { return s; }
+std::string value_text(const NoPathRetry& n) { return to_string(n); }
+std::string value_text(PgPolicy p) { return to_string(p); }
+std::string value_text(FindMultipaths f) { return to_string(f); }
+
+template <class Field>
+std::optional<std::string> text_map(const MapOptions& map, const GlobalOptions&)
+{
+    if (const auto& v = Field{}(map))
+        return value_text(v->value);
+    return std::nullopt;
+}
+
+template <class Field>
+std::optional<std::string> text_global(const MapOptions&, const GlobalOptions& global)
+{
+    if (const auto& v = Field{}(global))
+        return value_text(v->value);
+    return std::nullopt;
+}
+
 // A keyword of MapSettings: valid in `sections`, overlaid, resolved over
 // every level.
 template <auto Parse, class Field>
 constexpr Keyword map_keyword(std::string_view name, unsigned sections, const char* builtin, Field)
 {
     return {name, sections, builtin, &set_map<Parse, Field>, &overlay_map<Field>,
-            &resolve_map<Parse, Field>};
+            &resolve_map<Parse, Field>, &text_map<Field>};
 }
 
 // A keyword of GlobalSettings: defaults section only.
@@ -237,7 +260,7 @@ template <auto Parse, class Field>
 constexpr Keyword global_keyword(std::string_view name, const char* builtin, Field)
 {
     return {name, in_defaults, builtin, &set_global<Parse, Field>, &overlay_nothing,
-            &resolve_global<Parse, Field>};
+            &resolve_global<Parse, Field>, &text_global<Field>};
 }
 
 // ----- the table -----------------------------------------------------------
@@ -274,7 +297,7 @@ constexpr Keyword keywords[] = {
                               "yes", [](auto& s) -> auto& { return s.retain_attached_hw_handler; }),
     global_keyword<parse_find_multipaths>("find_multipaths", "strict",
                                           [](auto& s) -> auto& { return s.find_multipaths; }),
-    // -10: 10 s for hardware in the built-in table, 1 s else (settings.cc).
+    // -10: 10 s for hardware a device entry matches, 1 s else (settings.cc).
     global_keyword<parse_timeout>("find_multipaths_timeout", "-10",
                                   [](auto& s) -> auto& { return s.find_multipaths_timeout; }),
     // Unset: every device takes uid_attribute.

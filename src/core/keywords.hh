@@ -6,6 +6,7 @@
 // entries (overlay) and resolution by precedence (settings.cc).
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -42,6 +43,9 @@ struct Keyword {
     // Stores the value of the highest source that sets it, or the built-in
     // default, with its origin, into `out`.
     void (*resolve)(const Keyword& self, const SettingSources& sources, EffectiveSettings& out);
+    // The value `map` (or `global`) sets, written as multipath-tools prints
+    // it without quotes ("yes", "12", "group_by_prio"); nullopt when unset.
+    std::optional<std::string> (*text)(const MapOptions& map, const GlobalOptions& global);
 };
 
 // Every keyword mpath-boot uses.

@@ -68,12 +68,21 @@ std::string serial_of(const BlockDevice& dev)
 
 PathVerdict not_a_path(std::string why) { return {std::nullopt, std::move(why)}; }
 
+// The device's revision for device entries' `revision`; nullopt when sysfs
+// has none (then any revision matches).
+std::optional<std::string_view> revision_of(const BlockDevice& dev)
+{
+    const auto* rev = dev.attr("rev");
+    return rev ? std::optional<std::string_view>(trim(*rev)) : std::nullopt;
+}
+
 }  // namespace
 
 std::string device_wwid(const BlockDevice& dev, const Config& cfg)
 {
     auto [vendor, product] = vendor_product(dev);
-    auto uid_attribute = resolve_uid_attribute(cfg, dev.name, matching_devices(cfg, vendor, product));
+    auto uid_attribute = resolve_uid_attribute(
+        cfg, dev.name, matching_devices(cfg, vendor, product, revision_of(dev)));
     auto wwid = derive_wwid(dev, uid_attribute.value);
     return wwid ? wwid->value : std::string();
 }
@@ -87,7 +96,7 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
     auto [vendor, product] = vendor_product(dev);
     if (auto v = filter_device(cfg, vendor, product); v.blacklisted)
         return not_a_path(v.reason);
-    auto devices = matching_devices(cfg, vendor, product);
+    auto devices = matching_devices(cfg, vendor, product, revision_of(dev));
     auto uid_attribute = resolve_uid_attribute(cfg, dev.name, devices);
     if (auto v = filter_property(cfg, dev.properties, uid_attribute.value); v.blacklisted)
         return not_a_path(v.reason);

@@ -3,7 +3,7 @@
 
 #include <regex.h>  // POSIX ERE: the dialect multipath.conf is written in
 
-#include <vector>
+#include <array>
 
 namespace mpb {
 
@@ -12,43 +12,45 @@ namespace {
 // Most patterns of multipath.conf and the hardware table are literals or
 // alternatives of literals ("^DGC", "(SCSI_IDENT_|ID_WWN)"); the udev
 // callout matches dozens of them per device, so these are matched as
-// strings, without regcomp/regexec. Shape: LIT('|'LIT)* unanchored, or
-// ['^'] ( LIT | '(' LIT('|'LIT)* ')' ) ['$'].
+// strings, without regcomp/regexec or any allocation. Shape: LIT('|'LIT)*
+// unanchored, or ['^'] ( LIT | '(' LIT('|'LIT)* ')' ) ['$'].
 struct Literals {
-    std::vector<std::string> alternatives;
+    std::string_view alternatives;  // "A|B|C", a view into the pattern
     bool at_start = false;
     bool at_end = false;
 };
 
-bool literal_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           std::string_view("_ :/,#@%=-").find(c) != std::string_view::npos;
-}
+// A table, not a search: the callout tests every character of a hundred
+// hardware table patterns.
+constexpr std::array<bool, 256> literal_chars = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("_ :/,#@%=-").find(static_cast<char>(c)) != std::string_view::npos;
+    return t;
+}();
 
-// Splits "A|B" into literals; false when any part is empty or not literal.
-bool split_alternatives(std::string_view s, std::vector<std::string>& out)
+bool literal_char(char c) { return literal_chars[static_cast<unsigned char>(c)]; }
+
+// Whether `s` is "A|B|..." with every part a non-empty literal.
+bool literal_alternatives(std::string_view s)
 {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= s.size(); ++i) {
-        if (i < s.size() && s[i] != '|') {
-            if (!literal_char(s[i]))
-                return false;
-            continue;
-        }
-        if (i == start)
+    char before = '|';
+    for (char c : s) {
+        if (c == '|' ? before == '|' : !literal_char(c))
             return false;
-        out.emplace_back(s.substr(start, i - start));
-        start = i + 1;
+        before = c;
     }
-    return true;
+    return before != '|';
 }
 
 bool as_literals(std::string_view body, Literals& l)
 {
-    if (split_alternatives(body, l.alternatives))
+    l = {};
+    if (literal_alternatives(body)) {
+        l.alternatives = body;
         return true;
-    l.alternatives.clear();
+    }
     l.at_start = !body.empty() && body.front() == '^';
     if (l.at_start)
         body.remove_prefix(1);
@@ -56,20 +58,69 @@ bool as_literals(std::string_view body, Literals& l)
     if (l.at_end)
         body.remove_suffix(1);
     if (body.size() >= 2 && body.front() == '(' && body.back() == ')')
-        return split_alternatives(body.substr(1, body.size() - 2), l.alternatives);
-    return body.find('|') == std::string_view::npos && split_alternatives(body, l.alternatives);
+        body = body.substr(1, body.size() - 2);
+    else if (body.find('|') != std::string_view::npos)
+        return false;
+    l.alternatives = body;
+    return literal_alternatives(body);
 }
 
 bool literal_match(const Literals& l, std::string_view text)
 {
-    for (const auto& a : l.alternatives) {
+    std::string_view rest = l.alternatives;
+    while (true) {
+        auto bar = rest.find('|');
+        auto a = rest.substr(0, bar);
         if (l.at_start && l.at_end ? text == a
             : l.at_start           ? text.starts_with(a)
             : l.at_end             ? text.ends_with(a)
                                    : text.find(a) != std::string_view::npos)
             return true;
+        if (bar == std::string_view::npos)
+            return false;
+        rest.remove_prefix(bar + 1);
     }
-    return false;
+}
+
+// Where the bracket expression opening at `open` ends (its ']'), or npos.
+std::size_t bracket_end(std::string_view s, std::size_t open)
+{
+    std::size_t i = open + 1;
+    if (i < s.size() && s[i] == '^')
+        ++i;
+    if (i < s.size() && s[i] == ']')  // a leading ']' is a member
+        ++i;
+    return s.find(']', i);
+}
+
+// The longest run of literal characters that every match contains, for a
+// pattern without alternatives, groups or escapes ("NVM" of "NVM[eE]"), so
+// that text without it is rejected before regcomp; empty when none is known.
+std::string_view required_run(std::string_view body)
+{
+    if (body.find_first_of("|(\\") != std::string_view::npos)
+        return {};
+    std::string_view best;
+    for (std::size_t i = 0; i < body.size();) {
+        if (body[i] == '[' || body[i] == '{') {  // members and counts are no literals
+            i = body[i] == '[' ? bracket_end(body, i) : body.find('}', i);
+            if (i == std::string_view::npos)
+                return {};
+            ++i;
+            continue;
+        }
+        std::size_t start = i;
+        while (i < body.size() && literal_char(body[i]))
+            ++i;
+        std::size_t end = i;
+        if (end > start && i < body.size() && std::string_view("*?{").find(body[i]) != std::string_view::npos)
+            --end;  // a quantifier makes the run's last character optional
+        if (end - start > best.size())
+            best = body.substr(start, end - start);
+        if (i == start)
+            ++i;
+    }
+    return best;
 }
 
 }  // namespace
@@ -77,7 +128,8 @@ bool literal_match(const Literals& l, std::string_view text)
 struct Regex::Compiled {
     std::string body;  // the pattern without its '!'
     bool literal = false;
-    Literals literals;  // when literal
+    Literals literals;          // when literal
+    std::string_view required;  // when not: a run every match contains
     regex_t re{};
     int rc = -1;       // regcomp's result; -1 before the first compile
     ~Compiled()
@@ -95,6 +147,8 @@ struct Regex::Compiled {
     {
         if (literal)
             return literal_match(literals, text);
+        if (text.find(required) == std::string_view::npos)
+            return false;  // without regcomp
         std::string s(text);  // regexec needs a NUL-terminated string
         return ready() && regexec(&re, s.c_str(), 0, nullptr, 0) == 0;
     }
@@ -105,6 +159,8 @@ Regex::Regex(std::string_view pattern)
 {
     re_->body = pattern.substr(invert_ ? 1 : 0);
     re_->literal = as_literals(re_->body, re_->literals);
+    if (!re_->literal)
+        re_->required = required_run(re_->body);
 }
 
 Result<Regex> Regex::compile(std::string_view pattern)
@@ -125,6 +181,16 @@ bool Regex::matches(std::string_view text) const
     if (!re_)
         return false;
     return re_->matches(text) != invert_;
+}
+
+bool Regex::rules_out(std::string_view pattern, std::string_view text)
+{
+    if (!pattern.empty() && pattern[0] == '!')
+        return false;
+    Literals l;
+    if (as_literals(pattern, l))
+        return !literal_match(l, text);
+    return text.find(required_run(pattern)) == std::string_view::npos;
 }
 
 bool Regex::literal() const { return re_ && re_->literal; }

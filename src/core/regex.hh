@@ -23,6 +23,10 @@ public:
     static Regex builtin(std::string_view pattern);
 
     bool matches(std::string_view text) const;
+    // True when `pattern` surely does not match `text`, found without
+    // compiling or allocating (a literal pattern, or a run of literal
+    // characters every match contains); false when unsure.
+    static bool rules_out(std::string_view pattern, std::string_view text);
     const std::string& pattern() const { return pattern_; }  // as written, '!' included
     // Matched as plain strings, without the regex library (see regex.cc).
     bool literal() const;

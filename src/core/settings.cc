@@ -8,39 +8,32 @@ namespace mpb {
 
 namespace {
 
-bool known_hardware(const std::vector<const DeviceEntry*>& devices)
-{
-    for (const auto* d : devices)
-        if (d->origin.kind == Origin::builtin_device)
-            return true;
-    return false;
-}
-
-// multipath-tools' default is -10 (0 means it too): 10 s for hardware in the
-// built-in table, 1 s for anything else (an unknown single path should not
-// stall the boot).
+// multipath-tools' default is -10 (0 means it too): 10 s for hardware that
+// a device entry matches (a built-in or a user one: 0.9.4 counts any), 1 s
+// for anything else (an unknown single path should not stall the boot).
 Set<int> timeout(Set<int> t, const std::vector<const DeviceEntry*>& devices)
 {
     if (t.value == 0)
         t.value = -10;
     if (t.value < 0)
-        t.value = known_hardware(devices) ? -t.value : 1;
+        t.value = devices.empty() ? 1 : -t.value;
     return t;
 }
 
 }  // namespace
 
 std::vector<const DeviceEntry*> matching_devices(const Config& c, std::string_view vendor,
-                                                 std::string_view product)
+                                                 std::string_view product,
+                                                 std::optional<std::string_view> revision)
 {
     std::vector<const DeviceEntry*> out;
-    auto scan = [&](const std::vector<DeviceEntry>& list) {
-        for (auto it = list.rbegin(); it != list.rend(); ++it)
-            if (it->vendor.matches(vendor) && it->product.matches(product))
-                out.push_back(&*it);
-    };
-    scan(c.devices);
-    scan(c.builtin_devices);
+    for (auto it = c.devices.rbegin(); it != c.devices.rend(); ++it)
+        if (it->matches(vendor, product, revision))
+            out.push_back(&*it);
+    const auto& builtin = c.builtin_devices;
+    for (std::size_t i = builtin.size(); i-- > 0;)
+        if (builtin.in_effect(i) && builtin.matches(i, vendor, product, revision))
+            out.push_back(&builtin.entry(i));
     return out;
 }
 

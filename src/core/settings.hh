@@ -5,6 +5,7 @@
 // Each value keeps the origin it was taken from.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -17,9 +18,13 @@ namespace mpb {
 // the sections, before uid_attrs: resolve_uid_attribute gives a path's.
 struct EffectiveSettings : MapSettings<Set>, GlobalSettings<Set> {};
 
-// Device entries matching vendor and product, highest precedence first.
+// Device entries matching vendor, product and revision (regexes, as
+// multipath-tools matches them), highest precedence first: user entries,
+// then built-in ones, later before earlier. A revision not known matches
+// any entry's.
 std::vector<const DeviceEntry*> matching_devices(const Config& c, std::string_view vendor,
-                                                 std::string_view product);
+                                                 std::string_view product,
+                                                 std::optional<std::string_view> revision = {});
 
 // `mp` may be null (no multipaths entry for this WWID).
 EffectiveSettings resolve_settings(const Config& c, const std::vector<const DeviceEntry*>& devices,

@@ -155,7 +155,8 @@ const DevnodeCase devnode_cases[] = {
     // The first matching entry is named; built-in entries come first.
     {"two entries", bl_two, "sdb", true, R"(blacklisted by devnode "^sdb" (blacklist section, )" + at(2) + ")"},
     {"two entries", bl_two, "sdc", true, R"(blacklisted by devnode "^sd" (blacklist section, )" + at(3) + ")"},
-    {"builtin first", bl_loop, "loop0", true, builtin_devnode},
+    // The files' rules come first: multipath-tools adds the built-in one after.
+    {"the file's rule first", bl_loop, "loop0", true, R"(blacklisted by devnode "^loop" (blacklist section, )" + at(2) + ")"},
     // An exception alone lifts the built-in blacklist.
     {"exception ^vd", ex_vd, "vda", false, R"(allowed by devnode exception "^vd" (blacklist_exceptions section, )" + at(2) + ")"},
     {"exception ^vd", ex_vd, "xvda", true, builtin_devnode},
@@ -356,7 +357,7 @@ const PropertyCase property_cases[] = {
     {"exception ^MPATH_OK", ex_mpath_ok, {{"ID_SERIAL", "x"}, {"MPATH_OK", "1"}}, "ID_SERIAL", false,
      R"(allowed by udev property MPATH_OK matching exception "^MPATH_OK" (blacklist_exceptions section, )" + at(2) + ")"},
     {"exception ^MPATH_OK", ex_mpath_ok, {{"ID_SERIAL", "x"}}, "ID_SERIAL", true,
-     property_missing + builtin_property_exception + R"(, "^MPATH_OK" (blacklist_exceptions section, )" + at(2) + ")"},
+     property_missing + R"("^MPATH_OK" (blacklist_exceptions section, )" + at(2) + "), " + builtin_property_exception},
 };
 
 // ---- protocol -------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/config.hh"
+#include "core/hwtable.hh"
 
 namespace bdata = boost::unit_test::data;
 
@@ -119,13 +120,17 @@ bool all_unset(const mpb::GlobalOptions& g)
     return true;
 }
 
+// The rules the files wrote: not the two built-in ones, nor the
+// product_blacklist ones of the built-in device entries.
 std::size_t user_filter_rules(const Config& c)
 {
     auto count = [](const mpb::FilterList& f) {
-        return f.devnode.size() + f.wwid.size() + f.property.size() + f.protocol.size() +
-               f.device.size();
+        std::size_t n = f.devnode.size() + f.wwid.size() + f.property.size() + f.protocol.size();
+        for (const auto& d : f.device)
+            n += d.origin.kind != mpb::Origin::builtin_device;
+        return n;
     };
-    return count(c.blacklist) + count(c.exceptions) - 2;  // two built-in rules
+    return count(c.blacklist) + count(c.exceptions) - 2;
 }
 
 // ----- one keyword, one value, in one section ------------------------------
@@ -491,7 +496,7 @@ const DiagCase diag_cases[] = {
      "\t\treservation_key file\n"
      "\t}\n"
      "}\n",
-     {}, 1, 1},
+     {}, 1, 1, 1},  // the filter: product_blacklist C
     {"unknown keyword in blacklist", "blacklist {\n bogus x\n}\n",
      {warning(2, "unknown keyword \"bogus\" in section \"blacklist\"; ignored")}},
     {"unknown keyword in blacklist_exceptions", "blacklist_exceptions {\n alias x\n}\n",
@@ -783,13 +788,15 @@ BOOST_AUTO_TEST_CASE(blacklist_and_exceptions_with_origins)
     });
     BOOST_TEST(cfg.diagnostics.empty());
     const auto& bl = cfg.blacklist;
+    // The files' rules first, then the built-in ones, as multipath-tools
+    // adds them after reading the files.
     BOOST_TEST_REQUIRE(bl.devnode.size() == 3u);
-    BOOST_TEST(bl.devnode[0].re.pattern() == "!^(sd[a-z]|dasd[a-z]|nvme[0-9])");
-    BOOST_TEST(bl.devnode[0].origin.describe() == "built-in blacklist");
-    BOOST_TEST(bl.devnode[1].re.pattern() == "^loop");
-    BOOST_TEST(bl.devnode[1].origin.describe() == "blacklist section, " + main_file + ":2");
-    BOOST_TEST(bl.devnode[2].re.pattern() == "^sr");
-    BOOST_TEST(bl.devnode[2].origin.describe() == "blacklist section, " + confd_a + ":2");
+    BOOST_TEST(bl.devnode[0].re.pattern() == "^loop");
+    BOOST_TEST(bl.devnode[0].origin.describe() == "blacklist section, " + main_file + ":2");
+    BOOST_TEST(bl.devnode[1].re.pattern() == "^sr");
+    BOOST_TEST(bl.devnode[1].origin.describe() == "blacklist section, " + confd_a + ":2");
+    BOOST_TEST(bl.devnode[2].re.pattern() == "!^(sd[a-z]|dasd[a-z]|nvme[0-9])");
+    BOOST_TEST(bl.devnode[2].origin.describe() == "built-in blacklist");
     BOOST_TEST_REQUIRE(bl.wwid.size() == 1u);
     BOOST_TEST(bl.wwid[0].re.pattern() == "3600a");
     BOOST_TEST(bl.wwid[0].origin.describe() == "blacklist section, " + main_file + ":3");
@@ -799,7 +806,7 @@ BOOST_AUTO_TEST_CASE(blacklist_and_exceptions_with_origins)
     BOOST_TEST_REQUIRE(bl.protocol.size() == 1u);
     BOOST_TEST(bl.protocol[0].re.pattern() == "scsi:fcp");
     BOOST_TEST(bl.protocol[0].origin.describe() == "blacklist section, " + main_file + ":5");
-    BOOST_TEST_REQUIRE(bl.device.size() == 3u);
+    BOOST_TEST_REQUIRE(bl.device.size() == 3u + 14u);  // and the built-in product_blacklist ones
     BOOST_TEST_REQUIRE(bl.device[0].vendor.has_value());
     BOOST_TEST_REQUIRE(bl.device[0].product.has_value());
     BOOST_TEST(bl.device[0].vendor->pattern() == "ACME");
@@ -822,11 +829,11 @@ BOOST_AUTO_TEST_CASE(blacklist_and_exceptions_with_origins)
     BOOST_TEST(ex.wwid[0].origin.describe() ==
                "blacklist_exceptions section, " + main_file + ":18");
     BOOST_TEST_REQUIRE(ex.property.size() == 2u);
-    BOOST_TEST(ex.property[0].re.pattern() == "(SCSI_IDENT_|ID_WWN)");
-    BOOST_TEST(ex.property[0].origin.describe() == "built-in blacklist_exceptions");
-    BOOST_TEST(ex.property[1].re.pattern() == "(ID_WWN|SCSI_IDENT_)");
-    BOOST_TEST(ex.property[1].origin.describe() ==
+    BOOST_TEST(ex.property[0].re.pattern() == "(ID_WWN|SCSI_IDENT_)");
+    BOOST_TEST(ex.property[0].origin.describe() ==
                "blacklist_exceptions section, " + main_file + ":19");
+    BOOST_TEST(ex.property[1].re.pattern() == "(SCSI_IDENT_|ID_WWN)");
+    BOOST_TEST(ex.property[1].origin.describe() == "built-in blacklist_exceptions");
 }
 
 // A syntax error in the second file: the error (and only the syntax
@@ -867,11 +874,10 @@ BOOST_AUTO_TEST_CASE(fallback_on_syntax_error_in_second_file)
     BOOST_TEST_REQUIRE(cfg.blacklist.devnode.size() == 1u);
     BOOST_TEST(cfg.blacklist.devnode[0].re.pattern() == "!^(sd[a-z]|dasd[a-z]|nvme[0-9])");
     BOOST_TEST(cfg.blacklist.wwid.empty());
-    BOOST_TEST(cfg.blacklist.device.empty());
+    BOOST_TEST(cfg.blacklist.device.size() == 14u);  // the built-in product_blacklist ones
     BOOST_TEST_REQUIRE(cfg.exceptions.property.size() == 1u);
     BOOST_TEST(cfg.exceptions.property[0].re.pattern() == "(SCSI_IDENT_|ID_WWN)");
-    BOOST_TEST(cfg.builtin_devices.size() == mpb::builtin_config().builtin_devices.size());
-    BOOST_TEST(!cfg.builtin_devices.empty());
+    BOOST_TEST(cfg.builtin_devices.size() == mpb::builtin_rows().size());
 }
 
 // Every file's syntax error is reported, each with the fallback note.
@@ -922,7 +928,10 @@ BOOST_AUTO_TEST_CASE(builtin_config_contents)
     BOOST_TEST(cfg.blacklist.wwid.empty());
     BOOST_TEST(cfg.blacklist.property.empty());
     BOOST_TEST(cfg.blacklist.protocol.empty());
-    BOOST_TEST(cfg.blacklist.device.empty());
+    // The product_blacklist of the built-in entries (hwtable_test has them all).
+    BOOST_TEST_REQUIRE(cfg.blacklist.device.size() == 14u);
+    for (const auto& r : cfg.blacklist.device)
+        BOOST_TEST(r.from_product_blacklist);
 
     BOOST_TEST_REQUIRE(cfg.exceptions.property.size() == 1u);
     const auto& pr = cfg.exceptions.property[0];
@@ -933,30 +942,32 @@ BOOST_AUTO_TEST_CASE(builtin_config_contents)
     BOOST_TEST(cfg.exceptions.devnode.empty());
     BOOST_TEST(cfg.exceptions.wwid.empty());
 
-    // The built-in device table: every entry from the built-in table, with
-    // its origin; a few known entries checked value by value.
-    BOOST_TEST_REQUIRE(!cfg.builtin_devices.empty());
+    // The built-in device table: every entry in effect, with its origin; a
+    // few known entries checked value by value.
+    BOOST_TEST_REQUIRE(cfg.builtin_devices.size() == mpb::builtin_rows().size());
     const mpb::DeviceEntry* nvme = nullptr;
     const mpb::DeviceEntry* s390 = nullptr;
-    for (const auto& d : cfg.builtin_devices) {
+    for (std::size_t i = 0; i < cfg.builtin_devices.size(); ++i) {
+        BOOST_TEST(cfg.builtin_devices.in_effect(i));
+        const auto& d = cfg.builtin_devices.entry(i);
         BOOST_TEST((d.origin.kind == mpb::Origin::builtin_device));
         BOOST_TEST(d.origin.describe() == "built-in device table (" + d.vendor.pattern() + "/" +
                                               d.product.pattern() + ")");
-        if (d.origin.detail == "NVME/.*")
+        if (d.origin.detail == "NVM[eE]/.*")
             nvme = &d;
-        if (d.origin.detail == "IBM/S/390.*")
+        if (d.origin.detail == "IBM/S/390 DASD ECKD")
             s390 = &d;
     }
     BOOST_TEST_REQUIRE(nvme != nullptr);
     BOOST_TEST(show(nvme->options.uid_attribute) == "ID_WWN");
-    BOOST_TEST(origin_of(nvme->options.uid_attribute) == "built-in device table (NVME/.*)");
+    BOOST_TEST(origin_of(nvme->options.uid_attribute) == "built-in device table (NVM[eE]/.*)");
     BOOST_TEST(nvme->vendor.matches("NVME"));
     BOOST_TEST(nvme->product.matches("SAMSUNG MZ"));
     BOOST_TEST_REQUIRE(s390 != nullptr);
     BOOST_TEST(show(s390->options.uid_attribute) == "ID_UID");
     BOOST_TEST(show(s390->options.path_grouping_policy) == "multibus");
     BOOST_TEST(show(s390->options.no_path_retry) == "queue");
-    BOOST_TEST(origin_of(s390->options.no_path_retry) == "built-in device table (IBM/S/390.*)");
+    BOOST_TEST(origin_of(s390->options.no_path_retry) == "built-in device table (IBM/S/390 DASD ECKD)");
     BOOST_TEST(s390->product.matches("S/390 DASD ECKD"));
     BOOST_TEST(!s390->vendor.matches("ibm"));
 }

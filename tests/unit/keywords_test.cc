@@ -10,7 +10,6 @@
 #include <string>
 #include <vector>
 
-#include "core/hwtable.hh"
 #include "core/keywords.hh"
 
 namespace bdata = boost::unit_test::data;
@@ -79,38 +78,6 @@ const PrecedenceCase precedence_cases[] = {
     {"overrides over defaults", false, true, false, true, 4, "overrides section, /etc/multipath.conf:4"},
 };
 
-// ----- the built-in device table --------------------------------------------
-
-struct HwCase {
-    const char* entry;  // "VENDOR/PRODUCT"
-    const char* uid_attribute;
-    const char* hardware_handler;
-    const char* no_path_retry;
-    const char* path_grouping_policy;
-};
-
-std::ostream& operator<<(std::ostream& os, const HwCase& c) { return os << c.entry; }
-
-const char* const unset = "-";
-
-// multipath-tools' values for the options mpath-boot uses.
-const HwCase hw_cases[] = {
-    {"NVME/.*", "ID_WWN", unset, unset, unset},
-    {"IBM/S/390.*", "ID_UID", unset, "queue", "multibus"},
-    {"3PARdata/VV", unset, "1 alua", "18", unset},
-    {"EMC/SYMMETRIX", unset, unset, "6", "multibus"},
-    {"^DGC/^(RAID|DISK|VRAID)", unset, "1 emc", "60", unset},
-    {"XtremIO/XtremApp", unset, unset, unset, "multibus"},
-    {"COMPELNT/Compellent Vol", unset, unset, "queue", "multibus"},
-    {"NEXENTA/COMSTAR", unset, unset, "30", "group_by_serial"},
-    {"(HITACHI|HP)/^OPEN-", unset, unset, unset, "multibus"},
-    {"Nimble/Server", unset, "1 alua", "queue", unset},
-};
-
-std::string shown(const mpb::Maybe<std::string>& v) { return v ? v->value : unset; }
-std::string shown(const mpb::Maybe<mpb::NoPathRetry>& v) { return v ? mpb::to_string(v->value) : unset; }
-std::string shown(const mpb::Maybe<mpb::PgPolicy>& v) { return v ? mpb::to_string(v->value) : unset; }
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(keywords)
@@ -178,7 +145,7 @@ BOOST_AUTO_TEST_CASE(overlay_takes_what_is_set)
 BOOST_DATA_TEST_CASE(precedence, bdata::make(precedence_cases), c)
 {
     MapOptions mp, overrides, defaults;
-    mpb::DeviceEntry device{mpb::Regex::builtin(".*"), mpb::Regex::builtin(".*"), {}, {}};
+    mpb::DeviceEntry device{mpb::Regex::builtin(".*"), mpb::Regex::builtin(".*"), {}, {}, {}, {}, {}};
     auto set = [](bool on, MapOptions& m, Origin::Kind kind, int v) {
         if (on)
             m.rr_min_io_rq = mpb::Set<int>{v, at_line(kind, v)};
@@ -204,25 +171,6 @@ BOOST_AUTO_TEST_CASE(absent_sources_give_builtin_defaults)
     BOOST_TEST(s.find_multipaths_timeout.value == -10);  // made 10 s or 1 s by settings.cc
     BOOST_TEST(s.uid_attrs.value == "");
     BOOST_TEST(s.uid_attrs.origin.describe() == "built-in default");
-}
-
-BOOST_DATA_TEST_CASE(builtin_device_table, bdata::make(hw_cases), c)
-{
-    const auto table = mpb::builtin_device_table();
-    const mpb::DeviceEntry* d = nullptr;
-    for (const auto& e : table)
-        if (e.origin.detail == c.entry)
-            d = &e;
-    BOOST_TEST_REQUIRE(d != nullptr);
-    BOOST_TEST(shown(d->options.uid_attribute) == c.uid_attribute);
-    BOOST_TEST(shown(d->options.hardware_handler) == c.hardware_handler);
-    BOOST_TEST(shown(d->options.no_path_retry) == c.no_path_retry);
-    BOOST_TEST(shown(d->options.path_grouping_policy) == c.path_grouping_policy);
-}
-
-BOOST_AUTO_TEST_CASE(builtin_device_table_is_the_one_tested)
-{
-    BOOST_TEST(mpb::builtin_device_table().size() == std::size(hw_cases));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -81,7 +81,18 @@ const Case cases[] = {
          d.properties = {{"ID_WWN", "eui.0123"}, {"ID_SERIAL", "other"}};
      },
      "eui.0123", ""},
-    {"DASD takes ID_UID from the built-in device table", "",
+    // multipath-tools 0.9.4's DASD entries blacklist "S/390" products of IBM.
+    {"DASD: blacklisted by the product_blacklist of its built-in entry", "",
+     [](BlockDevice& d) {
+         d.name = "dasda";
+         d.sysfs = {{"vendor", "IBM"}, {"model", "S/390 DASD ECKD"}};
+         d.properties = {{"ID_UID", "IBM.75000000092461.e900.8a"}, {"ID_SERIAL", "x"},
+                         {"ID_WWN", "w"}};
+     },
+     "", "blacklisted by device vendor \"IBM\" product \"S/390\" (product_blacklist of "
+         "built-in device entry IBM/S/390 DASD ECKD)"},
+    {"DASD with a device exception takes ID_UID from the built-in device table",
+     "blacklist_exceptions {\n\tdevice {\n\t\tvendor IBM\n\t\tproduct S/390\n\t}\n}\n",
      [](BlockDevice& d) {
          d.name = "dasda";
          d.sysfs = {{"vendor", "IBM"}, {"model", "S/390 DASD ECKD"}};

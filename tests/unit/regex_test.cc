@@ -58,6 +58,16 @@ const MatchCase match_cases[] = {
     {"only the first '!' inverts", "!!x", "!x", false},
     {"'!' later is literal", "a!b", "a!b", true},
     {"inverted empty body matches nothing", "!", "anything", false},
+    // Patterns matched after a cheap check for a run of literal characters
+    // every match contains: the run must really be required.
+    {"required run before a bracket", "NVM[eE]", "NVMe", true},
+    {"required run absent", "NVM[eE]", "NVMX", false},
+    {"interval count is no literal", "^x{2}$", "xx", true},
+    {"optional last character", "ab?c", "ac", true},
+    {"starred last character", "abc*d", "abd", true},
+    {"bracket with a leading ]", "[]x]y", "]y", true},
+    {"negated bracket", "[^a]b", "cb", true},
+    {"dot between runs", "IBM.2145", "IBM 2145", true},
 };
 
 struct BadCase {
@@ -88,6 +98,9 @@ BOOST_DATA_TEST_CASE(matches, bdata::make(match_cases), c)
     BOOST_TEST(r.error().empty());
     BOOST_TEST(r->matches(c.text) == c.matches);
     BOOST_TEST(r->pattern() == c.pattern);  // as written, '!' included
+    // The cheap check never rules out a text the pattern matches.
+    if (c.matches)
+        BOOST_TEST(!mpb::Regex::rules_out(c.pattern, c.text));
 }
 
 BOOST_DATA_TEST_CASE(invalid, bdata::make(bad_cases), c)

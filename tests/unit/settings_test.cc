@@ -132,13 +132,13 @@ const std::string uid_attrs_origin = "defaults section, " + main_file + ":2";
 const UidCase uid_cases[] = {
     {"sd, nothing set", "", "", "", "sda", "ACME", "Disk", "ID_SERIAL (built-in default)"},
     {"nvme, nothing set: built-in NVME entry", "", "", "", "nvme0n1", "NVME", "SAMSUNG",
-     "ID_WWN (built-in device table (NVME/.*))"},
+     "ID_WWN (built-in device table (NVM[eE]/.*))"},
     {"dasd, nothing set: built-in S/390 entry", "", "", "", "dasda", "IBM", "S/390 DASD ECKD",
-     "ID_UID (built-in device table (IBM/S/390.*))"},
+     "ID_UID (built-in device table (IBM/S/390 DASD ECKD))"},
     {"sd, defaults uid_attribute", "\tuid_attribute ID_X\n", "", "", "sda", "ACME", "Disk",
      "ID_X (defaults section, " + main_file + ":2)"},
     {"nvme, built-in device over defaults", "\tuid_attribute ID_X\n", "", "", "nvme0n1", "NVME",
-     "SAMSUNG", "ID_WWN (built-in device table (NVME/.*))"},
+     "SAMSUNG", "ID_WWN (built-in device table (NVM[eE]/.*))"},
     {"user device over defaults", "\tuid_attribute ID_X\n", "", "ID_DEV", "sda", "ACME", "Disk",
      "ID_DEV (devices section, " + main_file + ":11)"},
     {"overrides over user device", "\tuid_attribute ID_X\n", "\tuid_attribute ID_OVR\n", "ID_DEV",
@@ -151,9 +151,9 @@ const UidCase uid_cases[] = {
     {"uid_attrs over overrides", uid_attrs, "\tuid_attribute ID_OVR\n", "ID_DEV", "sdc", "ACME",
      "Disk", "ID_SERIAL (" + uid_attrs_origin + ")"},
     {"uid_attrs without a dasd record: built-in device", uid_attrs, "", "", "dasda", "IBM",
-     "S/390 DASD", "ID_UID (built-in device table (IBM/S/390.*))"},
+     "S/390 DASD ECKD", "ID_UID (built-in device table (IBM/S/390 DASD ECKD))"},
     {"uid_attrs without a dasd record: overrides", uid_attrs, "\tuid_attribute ID_OVR\n", "",
-     "dasda", "IBM", "S/390 DASD", "ID_OVR (overrides section, " + main_file + ":5)"},
+     "dasda", "IBM", "S/390 DASD ECKD", "ID_OVR (overrides section, " + main_file + ":5)"},
     {"uid_attrs, no record: built-in default", uid_attrs, "", "", "vda", "ACME", "Disk",
      "ID_SERIAL (built-in default)"},
     {"uid_attrs prefix is not a substring match", "\tuid_attrs \"sd:ID_A\"\n", "", "", "dasdb",
@@ -184,8 +184,8 @@ const TimeoutCase timeout_cases[] = {
     {"default, known hardware", "", false, known_v, known_p, "10 (built-in default)"},
     {"default, NVMe is known", "", false, "NVME", "X", "10 (built-in default)"},
     {"default, unknown hardware", "", false, unknown_v, unknown_p, "1 (built-in default)"},
-    {"default, user entry only is still unknown", "", true, unknown_v, unknown_p,
-     "1 (built-in default)"},
+    {"default, a user entry makes it known too", "", true, unknown_v, unknown_p,
+     "10 (built-in default)"},
     {"default, user entry and built-in entry", "", true, known_v, known_p,
      "10 (built-in default)"},
     {"-20, known hardware", "-20", false, known_v, known_p, "20 (" + fmt_origin + ")"},
@@ -312,7 +312,7 @@ BOOST_AUTO_TEST_CASE(matching_devices_order)
     std::vector<std::string> expected = {
         "devices section, " + dev_file + ":2",
         "devices section, " + main_file + ":2",
-        "built-in device table (IBM/S/390.*)",
+        "built-in device table (IBM/S/390 DASD ECKD)",
     };
     BOOST_TEST(got == expected, boost::test_tools::per_element());
     BOOST_TEST(mpb::matching_devices(cfg, "ACME", "Disk").empty());
@@ -347,7 +347,7 @@ BOOST_AUTO_TEST_CASE(later_user_device_wins)
     BOOST_TEST(shown(s.no_path_retry) == "7 (devices section, " + dev_file + ":5)");
     BOOST_TEST(shown(s.rr_min_io_rq) == "2 (devices section, " + main_file + ":6)");
     BOOST_TEST(shown(s.path_grouping_policy) ==
-               "multibus (built-in device table (IBM/S/390.*))");
+               "multibus (built-in device table (IBM/S/390 DASD ECKD))");
     BOOST_TEST(shown(s.features) == "0 (built-in default)");
 }
 
@@ -418,8 +418,8 @@ BOOST_AUTO_TEST_CASE(fallback_settings_are_builtin)
     auto cfg = mpb::load_config({{main_file, "defaults {\n\tno_path_retry queue\n}\n"},
                                  {dev_file, "devices {\n"}});
     BOOST_TEST_REQUIRE(cfg.fell_back);
-    auto s = resolve(cfg, "IBM", "S/390 X");
-    BOOST_TEST(shown(s.no_path_retry) == "queue (built-in device table (IBM/S/390.*))");
+    auto s = resolve(cfg, "IBM", "S/390 DASD ECKD X");
+    BOOST_TEST(shown(s.no_path_retry) == "queue (built-in device table (IBM/S/390 DASD ECKD))");
     auto u = resolve(cfg, unknown_v, unknown_p);
     BOOST_TEST(shown(u.no_path_retry) == "fail (built-in default)");
 }
