@@ -116,11 +116,23 @@ std::optional<std::string> builtin_default(const DefaultLine& d)
     return k ? std::optional<std::string>(k->builtin) : std::nullopt;
 }
 
+// multipathd's longest checker interval is 4 polling intervals unless set.
+std::optional<std::string> derived_default(std::string_view keyword, const Config& c)
+{
+    long long polling = 0;
+    const auto* p = find_text(c.defaults_kept, "polling_interval");
+    if (keyword == "max_polling_interval" && p && parse_int(*p, polling))
+        return std::to_string(4 * polling);
+    return std::nullopt;
+}
+
 void defaults(std::string& out, const Config& c)
 {
     out += "defaults {\n";
     for (const auto& d : default_lines) {
         auto v = value_of(d.keyword, c.defaults, c.global, c.defaults_kept);
+        if (!v)
+            v = derived_default(d.keyword, c);
         if (!v)
             v = builtin_default(d);
         if (v)

@@ -16,15 +16,18 @@ skip() {
     exit 77
 }
 
-# multipath_t CONF: runs `multipath -t` reading CONF as /etc/multipath.conf,
-# stdout and stderr into $work/out and $work/err.
+# multipath_t CONF [CONFD]: runs `multipath -t` reading CONF as
+# /etc/multipath.conf (and the *.conf files of the directory CONFD as
+# /etc/multipath/conf.d), stdout and stderr into $work/out and $work/err.
 multipath_t() {
     cp "$1" "$work/upper/multipath.conf"
     rm -rf "$work/ovl" && mkdir "$work/ovl"
     # shellcheck disable=SC2016 # expanded by the inner shell
     unshare -m sh -c 'mount -t overlay overlay -o "lowerdir=/etc,upperdir=$1,workdir=$2" /etc &&
-        mount -t tmpfs none /etc/multipath && exec multipath -t' \
-        sh "$work/upper" "$work/ovl" >"$work/out" 2>"$work/err"
+        mount -t tmpfs none /etc/multipath &&
+        if [ -n "$3" ]; then mkdir /etc/multipath/conf.d && cp "$3"/*.conf /etc/multipath/conf.d/; fi &&
+        exec multipath -t' \
+        sh "$work/upper" "$work/ovl" "${2:-}" >"$work/out" 2>"$work/err"
 }
 
 # The top-level section NAME of $work/out, its first occurrence.
