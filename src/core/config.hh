@@ -129,9 +129,14 @@ public:
     // patterns rule the device out are decided without making the entry.
     bool matches(std::size_t i, std::string_view vendor, std::string_view product,
                  std::optional<std::string_view> revision) const;
+    // The rows in effect that match, highest precedence (last) first.
+    std::vector<std::size_t> matching(std::string_view vendor, std::string_view product,
+                                      std::optional<std::string_view> revision) const;
     const DeviceEntry& entry(std::size_t i) const;
 
 private:
+    bool matches_past_vendor(std::size_t i, std::string_view vendor, std::string_view product,
+                             std::optional<std::string_view> revision) const;
     std::vector<bool> dropped_;
     mutable std::vector<std::shared_ptr<const DeviceEntry>> made_;
 };

@@ -57,11 +57,40 @@ std::optional<std::size_t> BuiltinDevices::find_same(std::string_view vendor,
 bool BuiltinDevices::matches(std::size_t i, std::string_view vendor, std::string_view product,
                              std::optional<std::string_view> revision) const
 {
+    return !Regex::rules_out(builtin_rows()[i].vendor, vendor) &&
+           matches_past_vendor(i, vendor, product, revision);
+}
+
+// Row `i` whose vendor pattern has not ruled the device out.
+bool BuiltinDevices::matches_past_vendor(std::size_t i, std::string_view vendor,
+                                         std::string_view product,
+                                         std::optional<std::string_view> revision) const
+{
     const auto& r = builtin_rows()[i];
-    if (Regex::rules_out(r.vendor, vendor) || Regex::rules_out(r.product, product) ||
+    if (Regex::rules_out(r.product, product) ||
         (r.revision && revision && Regex::rules_out(r.revision, *revision)))
         return false;
     return entry(i).matches(vendor, product, revision);
+}
+
+std::vector<std::size_t> BuiltinDevices::matching(std::string_view vendor, std::string_view product,
+                                                  std::optional<std::string_view> revision) const
+{
+    std::vector<std::size_t> out;
+    std::string_view last_pattern;  // neighbouring rows often share a vendor: checked once
+    bool last_ruled_out = false;
+    for (std::size_t i = size(); i-- > 0;) {
+        if (!in_effect(i))
+            continue;
+        std::string_view pattern = builtin_rows()[i].vendor;
+        if (pattern != last_pattern || last_pattern.empty()) {
+            last_pattern = pattern;
+            last_ruled_out = Regex::rules_out(pattern, vendor);
+        }
+        if (!last_ruled_out && matches_past_vendor(i, vendor, product, revision))
+            out.push_back(i);
+    }
+    return out;
 }
 
 const DeviceEntry& BuiltinDevices::entry(std::size_t i) const

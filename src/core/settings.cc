@@ -30,10 +30,8 @@ std::vector<const DeviceEntry*> matching_devices(const Config& c, std::string_vi
     for (auto it = c.devices.rbegin(); it != c.devices.rend(); ++it)
         if (it->matches(vendor, product, revision))
             out.push_back(&*it);
-    const auto& builtin = c.builtin_devices;
-    for (std::size_t i = builtin.size(); i-- > 0;)
-        if (builtin.in_effect(i) && builtin.matches(i, vendor, product, revision))
-            out.push_back(&builtin.entry(i));
+    for (auto i : c.builtin_devices.matching(vendor, product, revision))
+        out.push_back(&c.builtin_devices.entry(i));
     return out;
 }
 
