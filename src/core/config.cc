@@ -258,6 +258,27 @@ private:
             e.product_blacklist = Set<std::string>{*n.value, origin(Origin::devices, n)};
     }
 
+    // What 0.9.4 does to a merged entry: the features "queue_if_no_path" and
+    // "retain_attached_hw_handler" leave features for the options that say
+    // the same, which keep their own value when set.
+    static void reconcile_features(MapOptions& o)
+    {
+        if (!o.features)
+            return;
+        auto words = split_words(o.features->value);  // "N word..."
+        std::string kept;
+        std::size_t n = 0;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (words[i] == "queue_if_no_path" && !o.no_path_retry)
+                o.no_path_retry = Set<NoPathRetry>{{NoPathRetry::queue, 0}, o.features->origin};
+            else if (words[i] == "retain_attached_hw_handler" && !o.retain_attached_hw_handler)
+                o.retain_attached_hw_handler = Set<bool>{true, o.features->origin};
+            if (words[i] != "queue_if_no_path" && words[i] != "retain_attached_hw_handler")
+                kept += " " + words[i], ++n;
+        }
+        o.features->value = std::to_string(n) + kept;
+    }
+
     // As multipath-tools factorizes its table: an earlier entry (a user's or
     // a built-in one) with the same vendor, product and revision strings is
     // merged into `e`, whose own settings win, and goes.
@@ -289,6 +310,7 @@ private:
         MapOptions merged = earlier.options;
         overlay_options(merged, e.options);
         e.options = std::move(merged);
+        reconcile_features(e.options);
         for (const auto& t : earlier.kept)
             if (!find_text(e.kept, t.keyword))
                 e.kept.push_back(t);

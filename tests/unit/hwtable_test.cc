@@ -241,6 +241,31 @@ BOOST_AUTO_TEST_CASE(merged_settings_keep_their_origins)
     BOOST_TEST(s.hardware_handler.value == "1 alua");
 }
 
+// 0.9.4 takes "queue_if_no_path" and "retain_attached_hw_handler" out of a
+// merged entry's features; the options they stand for keep a value of
+// their own (EMC/SYMMETRIX: no_path_retry 6) or take theirs (APPLE: none).
+BOOST_AUTO_TEST_CASE(merged_features_are_reconciled)
+{
+    auto cfg = mpb::test::config_from(
+        "devices {\n"
+        "\tdevice {\n\t\tvendor EMC\n\t\tproduct SYMMETRIX\n"
+        "\t\tfeatures \"2 queue_if_no_path pg_init_retries\"\n\t}\n"
+        "\tdevice {\n\t\tvendor APPLE\n\t\tproduct \"Xserve RAID\"\n"
+        "\t\tfeatures \"2 retain_attached_hw_handler queue_if_no_path\"\n\t}\n"
+        "\tdevice {\n\t\tvendor ACME\n\t\tproduct Disk\n"
+        "\t\tfeatures \"1 queue_if_no_path\"\n\t}\n"
+        "}\n");
+    BOOST_TEST_REQUIRE(cfg.devices.size() == 3u);
+    BOOST_TEST(text_of(cfg.devices[0], "features") == "1 pg_init_retries");
+    BOOST_TEST(text_of(cfg.devices[0], "no_path_retry") == "6");
+    BOOST_TEST(text_of(cfg.devices[1], "features") == "0");
+    BOOST_TEST(text_of(cfg.devices[1], "no_path_retry") == "queue");
+    BOOST_TEST(text_of(cfg.devices[1], "retain_attached_hw_handler") == "yes");
+    // Not merged: left as written.
+    BOOST_TEST(text_of(cfg.devices[2], "features") == "1 queue_if_no_path");
+    BOOST_TEST(text_of(cfg.devices[2], "no_path_retry") == "(unset)");
+}
+
 // ----- product_blacklist -----------------------------------------------------
 
 // multipath -t's built-in blacklist device entries, in its order.
