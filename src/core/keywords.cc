@@ -140,7 +140,7 @@ Result<std::string> parse_uid_attrs(const std::string& v)
 // checkers, priorities, timeouts of the daemon): no warning for these. A
 // plain array: built at compile time, not at every start of the callout.
 constexpr std::string_view unused_keywords[] = {
-    "all_devs", "all_tg_pt", "auto_resize", "bindings_file", "checker", "checker_timeout",
+    "all_devs", "all_tg_pt", "allow_usb_devices", "auto_resize", "bindings_file", "checker", "checker_timeout",
     "config_dir", "deferred_remove", "delay_wait_checks", "delay_watch_checks",
     "detect_checker", "detect_pgpolicy", "detect_pgpolicy_use_tpg", "dev_loss_tmo", "disable_changed_wwids", "eh_deadline", "enable_foreign", "failback",
     "fast_io_fail_tmo", "flush_on_last_del", "force_sync", "ghost_delay", "gid",
