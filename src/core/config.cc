@@ -98,6 +98,12 @@ const std::string* find_text(const KeywordTexts& texts, std::string_view keyword
 
 namespace {
 
+// Both absent, or written the same.
+bool same(const std::optional<Regex>& a, const std::optional<Regex>& b)
+{
+    return a ? b && a->pattern() == b->pattern() : !b;
+}
+
 // ----- walking the syntax tree --------------------------------------------
 
 class Loader {
@@ -284,13 +290,10 @@ private:
     // merged into `e`, whose own settings win, and goes.
     void add_device(DeviceEntry e)
     {
-        auto revision = e.revision ? std::optional<std::string>(e.revision->pattern()) : std::nullopt;
         auto& users = cfg_.devices;
         for (auto it = users.begin(); it != users.end(); ++it) {
-            auto old_revision = it->revision ? std::optional<std::string>(it->revision->pattern())
-                                             : std::nullopt;
             if (it->vendor.pattern() == e.vendor.pattern() &&
-                it->product.pattern() == e.product.pattern() && old_revision == revision) {
+                it->product.pattern() == e.product.pattern() && same(it->revision, e.revision)) {
                 fill_from(e, *it);
                 users.erase(it);
                 users.push_back(std::move(e));
@@ -298,6 +301,7 @@ private:
             }
         }
         auto& builtin = cfg_.builtin_devices;
+        auto revision = e.revision ? std::optional<std::string>(e.revision->pattern()) : std::nullopt;
         if (auto i = builtin.find_same(e.vendor.pattern(), e.product.pattern(), revision)) {
             fill_from(e, builtin.entry(*i));
             builtin.drop(*i);
@@ -405,11 +409,6 @@ private:
     Config& cfg_;
     const std::string* file_ = nullptr;
 };
-
-bool same(const std::optional<Regex>& a, const std::optional<Regex>& b)
-{
-    return a ? b && a->pattern() == b->pattern() : !b;
-}
 
 // A device entry's product_blacklist as a blacklist device entry, unless
 // the blacklist has that vendor and product already. A product pattern

@@ -110,10 +110,10 @@ struct DeviceEntry {
                  std::optional<std::string_view> revision) const;
 };
 
-// multipath-tools' built-in device entries (hwtable.hh has the rows), in
-// their order. An entry is made from its row only when a device could
-// match it, so that the udev callout does not build 123 entries. Copies
-// share the entries made.
+// multipath-tools' built-in device entries (hwtable.hh has the rows, and
+// hwtable.cc this class), in their order. An entry is made from its row
+// only when a device could match it, so that the udev callout does not
+// build 123 entries; a copy shares the entries made before it.
 class BuiltinDevices {
 public:
     BuiltinDevices();
