@@ -6,6 +6,7 @@
 
 #include "cmd/commands.hh"
 #include "cmd/manual.hh"
+#include "sys/config_files.hh"
 
 extern char** environ;
 
@@ -89,7 +90,17 @@ Result<std::unique_ptr<Machine>> Invocation::machine() const
 Result<Snapshot> Invocation::snapshot() const
 {
     auto m = machine();
-    return m ? m.value()->snapshot() : Result<Snapshot>::fail(m.error());
+    return m ? snapshot_of(*m.value()) : Result<Snapshot>::fail(m.error());
+}
+
+Result<Snapshot> Invocation::snapshot_of(Machine& m) const
+{
+    auto snap = m.snapshot();
+    if (snap) {
+        auto settings = read_boot_settings(files(), options.settings);
+        m.add_priority_facts(snap->devices, std::chrono::milliseconds(settings.scsi_timeout_ms));
+    }
+    return snap;
 }
 
 int Invocation::fail(const std::string& why, int status) const

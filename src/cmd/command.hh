@@ -43,6 +43,9 @@ struct Invocation {
     Files& files() const { return host_files(); }
     // Everything on that machine (Machine::snapshot).
     Result<Snapshot> snapshot() const;
+    // m's snapshot completed with what prioritizers read, each SCSI command
+    // bounded by scsi_timeout_ms of the boot settings.
+    Result<Snapshot> snapshot_of(Machine& m) const;
     // Logs `why` as an error and returns `status`, the command's exit status.
     int fail(const std::string& why, int status = 1) const;
 };

@@ -4,10 +4,13 @@
 #include <chrono>
 
 #include "core/dm_name.hh"
+#include "core/hex.hh"
+#include "core/prio.hh"
 #include "core/text.hh"
 #include "sys/machine.hh"
 #include "sys/partition_probe.hh"
 #include "sys/safe_write.hh"
+#include "sys/sg_io.hh"
 #include "sys/sysfs.hh"
 #include "sys/udev_devices.hh"
 #include "sys/uevent.hh"
@@ -63,6 +66,19 @@ public:
     }
 
     std::vector<DmMap> map_names() override { return sysfs_dm_maps(); }
+
+    void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout) override
+    {
+        for (auto& d : devices) {
+            if (d.partition)
+                continue;
+            read_priority_attrs(d);
+            if (!wants_rtpg(d))
+                continue;
+            if (auto reply = report_target_port_groups("/dev/" + d.name, timeout))
+                d.sysfs["rtpg"] = hex_text(reply.value());
+        }
+    }
 
     DmOps& dm() override
     {

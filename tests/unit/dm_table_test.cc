@@ -47,18 +47,27 @@ std::vector<mpb::PathRecord> paths(const std::string& serials)
 }
 
 // "sda sdc|sdb sdd": groups separated by '|', paths by ' '.
-std::string show(const std::vector<mpb::PathGroup>& groups)
+std::string show(const std::vector<mpb::PathGroup>& groups, const std::vector<mpb::PathRecord>& ps)
 {
     std::string out;
     for (const auto& g : groups) {
         if (!out.empty())
             out += "|";
         std::string names;
-        for (const auto* p : g)
-            names += (names.empty() ? "" : " ") + p->name;
+        for (auto i : g.members)
+            names += (names.empty() ? "" : " ") + ps[i].name;
         out += names;
     }
     return out;
+}
+
+// The table of `ps` with const priorities and the configured hardware
+// handler (hwhandler_test.cc tests the choice).
+std::string table_of(unsigned long long sectors, const mpb::EffectiveSettings& s,
+                     const std::vector<mpb::PathRecord>& ps)
+{
+    auto groups = mpb::group_paths(s.path_grouping_policy.value, ps, std::vector<int>(ps.size(), 1));
+    return mpb::multipath_table(sectors, s, s.hardware_handler.value, ps, groups);
 }
 
 // ---- grouping -------------------------------------------------------------
@@ -338,14 +347,14 @@ BOOST_AUTO_TEST_SUITE(dm_table)
 BOOST_DATA_TEST_CASE(grouping, bdata::make(group_cases), c)
 {
     auto ps = paths(c.serials);
-    auto groups = mpb::group_paths(c.policy, ps);
-    BOOST_TEST(show(groups) == c.groups);
-    // Groups point into `ps`, each path exactly once.
+    auto groups = mpb::group_paths(c.policy, ps, std::vector<int>(ps.size(), 1));
+    BOOST_TEST(show(groups, ps) == c.groups);
+    // Groups index into `ps`, each path exactly once.
     std::size_t n = 0;
     for (const auto& g : groups) {
-        BOOST_TEST(!g.empty());
-        for (const auto* p : g) {
-            BOOST_TEST((p >= ps.data() && p < ps.data() + ps.size()));
+        BOOST_TEST(!g.members.empty());
+        for (auto i : g.members) {
+            BOOST_TEST(i < ps.size());
             ++n;
         }
     }
@@ -367,8 +376,7 @@ BOOST_DATA_TEST_CASE(features_levels, bdata::make(level_cases), c)
 BOOST_DATA_TEST_CASE(table, bdata::make(table_cases), c)
 {
     auto cfg = conf(c.conf);
-    BOOST_TEST(mpb::multipath_table(c.sectors, settings(cfg, c.vendor, c.product),
-                                    paths(c.serials)) == c.table);
+    BOOST_TEST(table_of(c.sectors, settings(cfg, c.vendor, c.product), paths(c.serials)) == c.table);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
