@@ -196,6 +196,9 @@ int run_assemble(const Invocation& inv)
     plan.maps = std::move(chosen.maps);
     for (const auto& u : chosen.unmatched)
         inv.log.error("assemble: " + u + " (see mpath-boot dry-run)");
+    for (const auto& m : plan.maps)
+        for (const auto& w : m.warnings)
+            inv.log.warning(w);
     int failures = Assembler(*machine.value(), snap.value(), inv).run(plan);
     return failures + chosen.unmatched.size() == 0 ? 0 : 1;
 }

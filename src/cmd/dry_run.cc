@@ -19,6 +19,9 @@ int run_dry_run(const Invocation& inv)
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, false,
                  inputs.state.bindings_readable};
     auto plan = plan_from_snapshot(snap.value(), in);
+    for (const auto& m : plan.maps)
+        for (const auto& w : m.warnings)
+            inv.log.warning(w);
     std::fputs(format_plan(plan, o.state_dir, o.verbosity >= 2).c_str(), stdout);
     return 0;
 }

@@ -94,6 +94,7 @@ std::string why_text(const MapPlan& m)
         out += "    " + p.name + ": WWID from " + p.wwid_source + "\n";
     for (std::size_t i = 0; i < m.paths.size() && i < m.prios.size(); ++i)
         out += "    " + m.paths[i].name + ": " + m.prios[i].reason + "\n";
+    out += "    table: " + m.table + "\n";
     return out;
 }
 

@@ -141,7 +141,9 @@ BOOST_AUTO_TEST_CASE(each_decision_with_its_origin)
                "    sda: WWID from udev property ID_SERIAL\n"
                "    sdb: WWID from udev property ID_SERIAL\n"
                "    sda: prio 1, const prioritizer (built-in default)\n"
-               "    sdb: prio 1, const prioritizer (built-in default)\n");
+               "    sdb: prio 1, const prioritizer (built-in default)\n"
+               "    table: 0 2097152 multipath 1 queue_if_no_path 0 2 1 service-time 0 1 1 8:0 1 "
+               "service-time 0 1 1 8:16 1\n");
     BOOST_TEST(text.find("features='1 queue_if_no_path'") != std::string::npos);
 }
 
