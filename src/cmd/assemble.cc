@@ -186,7 +186,7 @@ int run_assemble(const Invocation& inv)
 {
     auto inputs = read_inputs(inv.files(), inv.options, inv.log);
     auto machine = inv.machine();
-    auto snap = machine ? inv.snapshot_of(*machine.value()) : Result<Snapshot>::fail(machine.error());
+    auto snap = machine ? inv.snapshot_of(*machine.value(), inputs.config) : Result<Snapshot>::fail(machine.error());
     if (!snap)
         return inv.fail(snap.error());
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,

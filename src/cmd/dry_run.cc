@@ -11,11 +11,11 @@ namespace mpb {
 
 int run_dry_run(const Invocation& inv)
 {
-    auto snap = inv.snapshot();
-    if (!snap)
-        return inv.fail(snap.error());
     const CliOptions& o = inv.options;
     auto inputs = read_inputs(inv.files(), o, inv.log);
+    auto snap = inv.snapshot(inputs.config);
+    if (!snap)
+        return inv.fail(snap.error());
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, false,
                  inputs.state.bindings_readable};
     auto plan = plan_from_snapshot(snap.value(), in);

@@ -47,8 +47,10 @@ int run_status(const Invocation& inv)
         return inv.fail(maps.error());
     // Priorities as multipath -ll shows them, from the paths' facts.
     auto settings = read_boot_settings(inv.files(), inv.options.settings);
-    machine.value()->add_priority_facts(snap->devices, std::chrono::milliseconds(settings.scsi_timeout_ms));
-    add_priorities(maps.value(), snap.value(), read_inputs(inv.files(), inv.options, inv.log).config);
+    auto config = read_inputs(inv.files(), inv.options, inv.log).config;
+    add_priority_facts(*machine.value(), snap->devices, config,
+                       std::chrono::milliseconds(settings.scsi_timeout_ms));
+    add_priorities(maps.value(), snap.value(), config);
     for (const auto& m : maps.value())
         for (const auto& note : m.notes)
             inv.log.warning(note);

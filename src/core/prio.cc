@@ -124,6 +124,23 @@ PrioChoice select_prio(const PathRecord& p, const Config& c, const MultipathEntr
     return out;
 }
 
+std::vector<unsigned char> wanted_pages(const PathRecord& p, const Config& c)
+{
+    std::vector<unsigned char> pages;
+    if (!p.facts.scsi || !path_is_up(p))
+        return pages;
+    const auto* mp = c.find_multipath(p.wwid);
+    auto t = path_tpgs(p);
+    bool rdac_check = resolve_settings(c, p.devices, mp).detect_prio.value &&
+                      t.tpgs != Tpgs::none && t.tpgs != Tpgs::explicit_only && p.facts.access_state;
+    auto name = select_prio(p, c, mp, t).name;
+    if (name == "emc" && p.facts.vpd_pgc0.empty())
+        pages.push_back(0xc0);
+    if ((name == "rdac" || rdac_check) && p.facts.vpd_pgc9.empty())
+        pages.push_back(0xc9);
+    return pages;
+}
+
 PathPriority path_priority(const PathRecord& p, const Config& c, const MultipathEntry* mp)
 {
     PathPriority out;

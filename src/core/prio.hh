@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/config.hh"
 #include "core/path.hh"
@@ -40,6 +41,11 @@ struct PrioChoice {
 // configured prioritizer; alua on a device without TPGS becomes const.
 PrioChoice select_prio(const PathRecord& p, const Config& c, const MultipathEntry* mp,
                        const TpgsFact& tpgs);
+
+// The vendor pages multipath-tools would read of `p` that are not recorded:
+// 0xc0 for the emc prioritizer, 0xc9 for rdac and for detect_prio's check
+// whether an ALUA array is an RDAC one. None for paths that are not up.
+std::vector<unsigned char> wanted_pages(const PathRecord& p, const Config& c);
 
 struct PathPriority {
     int value = prio_undef;

@@ -67,16 +67,20 @@ public:
 
     std::vector<DmMap> map_names() override { return sysfs_dm_maps(); }
 
-    void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout) override
+    void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
+                            const PagesWanted& pages) override
     {
         for (auto& d : devices) {
-            if (d.partition)
+            if (d.partition || !d.attr("hctl"))
                 continue;
             read_priority_attrs(d);
-            if (!wants_rtpg(d))
-                continue;
-            if (auto reply = report_target_port_groups("/dev/" + d.name, timeout))
-                d.sysfs["rtpg"] = hex_text(reply.value());
+            const std::string node = "/dev/" + d.name;
+            if (wants_rtpg(d))
+                if (auto reply = report_target_port_groups(node, timeout))
+                    d.sysfs["rtpg"] = hex_text(reply.value());
+            for (auto page : pages(d))
+                if (auto reply = inquiry_vpd(node, page, timeout))
+                    d.sysfs["vpd_pg" + hex_pair(page)] = hex_text(reply.value());
         }
     }
 

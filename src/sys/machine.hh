@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,12 +54,14 @@ public:
     virtual std::vector<std::string> rerun_udev_rules(const std::vector<std::string>& names) = 0;
 
     // Completes `devices` with what prioritizers read (docs/snapshot.md).
-    // Live: sysfs facts, and REPORT TARGET PORT GROUPS where a path does
-    // ALUA and no device handler keeps its state, each command bounded by
-    // `timeout`; a path that does not answer simply has no reply. A replay
-    // has them recorded already.
-    virtual void add_priority_facts(std::vector<BlockDevice>& devices,
-                                    std::chrono::milliseconds timeout) = 0;
+    // Live: sysfs facts, REPORT TARGET PORT GROUPS where a path does ALUA
+    // and no device handler keeps its state, then the VPD pages `pages`
+    // asks for (given the facts so far), each command bounded by `timeout`;
+    // a path that does not answer simply has no reply. A replay has them
+    // recorded already.
+    using PagesWanted = std::function<std::vector<unsigned char>(const BlockDevice&)>;
+    virtual void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
+                                    const PagesWanted& pages) = 0;
 
     // Every block device with `maps` and the command line.
     Result<Snapshot> snapshot_with(std::vector<DmMap> maps);

@@ -95,7 +95,8 @@ public:
     std::vector<DmMap> map_names() override { return snap_.maps; }
 
     // The snapshot holds what was asked when it was taken.
-    void add_priority_facts(std::vector<BlockDevice>&, std::chrono::milliseconds) override {}
+    void add_priority_facts(std::vector<BlockDevice>&, std::chrono::milliseconds,
+                            const PagesWanted&) override {}
 
     DmOps& dm() override { return dm_; }
 

@@ -239,6 +239,25 @@ BOOST_DATA_TEST_CASE(vendor_pages, bdata::make(vendor_cases), c)
     BOOST_TEST(v.value == c.value);
 }
 
+BOOST_AUTO_TEST_CASE(vendor_pages_wanted)
+{
+    using Pages = std::vector<unsigned char>;
+    auto plain_cfg = mpb::test::config_from(none);
+    BOOST_TEST(mpb::wanted_pages(path(plain), plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_pages(path(alua_sysfs), plain_cfg) == Pages{0xc9});  // RDAC or not?
+    auto known = path(alua_sysfs);
+    known.facts.vpd_pgc9 = "x";
+    BOOST_TEST(mpb::wanted_pages(known, plain_cfg) == Pages{});
+    auto explicit_only = path(alua_sysfs);
+    explicit_only.facts.inquiry = inquiry(2);
+    BOOST_TEST(mpb::wanted_pages(explicit_only, plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_pages(path(alua_offline), plain_cfg) == Pages{});
+    auto emc = mpb::test::config_from("defaults {\n\tprio emc\n\tdetect_prio no\n}\n");
+    BOOST_TEST(mpb::wanted_pages(path(plain), emc) == Pages{0xc0});
+    auto rdac = mpb::test::config_from("defaults {\n\tprio rdac\n}\n");
+    BOOST_TEST(mpb::wanted_pages(path(plain), rdac) == Pages{0xc9});
+}
+
 BOOST_AUTO_TEST_CASE(rtpg_wanted)
 {
     mpb::BlockDevice d;
