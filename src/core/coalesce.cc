@@ -6,6 +6,7 @@
 #include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/naming.hh"
+#include "core/rr_order.hh"
 #include "core/text.hh"
 
 namespace mpb {
@@ -196,6 +197,7 @@ private:
             tpgs.push_back(m.prios.back().tpgs);
         }
         m.groups = group_paths(m.settings.path_grouping_policy.value, m.paths, values);
+        order_for_round_robin(m.groups, m.paths, m.settings.path_selector.value);
         m.hwhandler = select_hwhandler(m.settings.hardware_handler, m.paths, tpgs);
         m.table = multipath_table(m.size, m.settings, m.hwhandler.value, m.paths, m.groups);
     }

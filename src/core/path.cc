@@ -85,6 +85,8 @@ PrioFacts prio_facts(const BlockDevice& dev)
     PrioFacts f;
     const auto* proto = dev.attr("protocol");
     f.scsi = dev.attr("hctl") || (proto && starts_with(*proto, "scsi"));
+    f.protocol = proto ? *proto : "";
+    f.host_adapter = dev.attr("host_adapter") ? *dev.attr("host_adapter") : "";
     f.access_state = optional_attr(dev, "access_state");
     f.preferred_path = optional_attr(dev, "preferred_path");
     f.dh_state = dev.attr("dh_state") ? *dev.attr("dh_state") : "";

@@ -136,6 +136,34 @@ std::string target_node_name(const std::string& dev, const std::string& sys)
     return {};
 }
 
+// The name of a link's target, "" when `path` is no link.
+std::string link_name(const std::string& path)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink(path.c_str(), buf, sizeof buf - 1);
+    return n > 0 ? basename_of(std::string(buf, static_cast<std::size_t>(n))) : std::string();
+}
+
+// What multipath-tools tells host adapters apart by, for round-robin's
+// order: the iSCSI host's address, else the PCIe port (or ccw device)
+// above the SCSI host; "" when unknown.
+std::string host_adapter(const std::string& hctl, const std::string& protocol, const std::string& sys)
+{
+    const std::string host = "host" + hctl.substr(0, hctl.find(':'));
+    std::string value;
+    if (protocol == "scsi:iscsi")
+        return read_text_attr(sys + "/class/iscsi_host/" + host + "/ipaddress", value) ? value : "";
+    if (protocol != "scsi:fcp" && protocol != "scsi:sas")
+        return {};
+    std::string dir = resolved(sys + "/class/scsi_host/" + host);
+    for (auto slash = dir.rfind('/'); !dir.empty() && slash != std::string::npos; slash = dir.rfind('/')) {
+        dir = dir.substr(0, slash);
+        if (link_name(dir + "/driver") == "pcieport" || link_name(dir + "/subsystem") == "ccw")
+            return basename_of(dir);
+    }
+    return {};
+}
+
 }  // namespace
 
 void read_priority_attrs(BlockDevice& d, const std::string& sys)
@@ -151,6 +179,9 @@ void read_priority_attrs(BlockDevice& d, const std::string& sys)
         d.sysfs["inquiry"] = hex_text(value);
     if (auto node = target_node_name(dev, sys); !node.empty())
         d.sysfs["tgt_node_name"] = node;
+    const auto* protocol = d.attr("protocol");
+    if (auto adapter = host_adapter(*d.attr("hctl"), protocol ? *protocol : "", sys); !adapter.empty())
+        d.sysfs["host_adapter"] = adapter;
 }
 
 std::string kernel_name_of(const std::string& devnum, const std::string& sys)

@@ -18,7 +18,7 @@ Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string
 
 // Adds to SCSI disk `d` what prioritizers and group_by_node_name read from
 // sysfs (docs/snapshot.md): access_state, preferred_path, inquiry,
-// tgt_node_name. Not read by read_sysfs_device, which the udev callout uses.
+// tgt_node_name, host_adapter. Not read by read_sysfs_device, which the udev callout uses.
 void read_priority_attrs(BlockDevice& d, const std::string& sys = "/sys");
 
 // The kernel name of block device "MAJ:MIN" (/sys/dev/block), "" when none.

@@ -134,20 +134,25 @@ BOOST_AUTO_TEST_CASE(priority_attributes_are_read_apart)
     BOOST_TEST(!d->attr("tgt_node_name"));  // virtio-scsi: no transport name
 }
 
-// The target name group_by_node_name uses, for iSCSI and FC paths.
-BOOST_AUTO_TEST_CASE(target_node_names)
+// The target name group_by_node_name uses and the adapter round-robin's
+// order alternates between, for iSCSI and FC paths.
+BOOST_AUTO_TEST_CASE(target_node_names_and_adapters)
 {
     mpb::test::TempDir dir;
     const std::string sys = dir.at("sys");
     struct Row {
-        std::string device, name_file, name;
+        std::string device, name_file, name, adapter;
     };
+    const std::string pci = "/devices/pci0000:00/0000:00:1c.0";
     const Row rows[] = {
         {"/devices/platform/host4/session1/target4:0:0/4:0:0:0",
-         "/class/iscsi_session/session1/targetname", "iqn.2003-01.org.linux-iscsi.t1"},
-        {"/devices/pci0000:00/0000:00:05.0/host3/rport-3:0-2/target3:0:0/3:0:0:1",
-         "/class/fc_remote_ports/rport-3:0-2/node_name", "0x5006016090203181"},
+         "/class/iscsi_session/session1/targetname", "iqn.2003-01.org.linux-iscsi.t1", "192.0.2.10"},
+        {pci + "/0000:02:00.0/host3/rport-3:0-2/target3:0:0/3:0:0:1",
+         "/class/fc_remote_ports/rport-3:0-2/node_name", "0x5006016090203181", "0000:00:1c.0"},
     };
+    put(sys + "/class/iscsi_host/host4/ipaddress", "192.0.2.10\n");
+    link(sys + pci + "/0000:02:00.0/host3", sys + "/class/scsi_host/host3");
+    link(sys + "/bus/pci/drivers/pcieport", sys + pci + "/driver");
     int minor = 0;
     for (const auto& r : rows) {
         std::string name = "sd" + std::string(1, static_cast<char>('a' + minor));
@@ -160,6 +165,8 @@ BOOST_AUTO_TEST_CASE(target_node_names)
         mpb::read_priority_attrs(d.value(), sys);
         BOOST_TEST_REQUIRE(d->attr("tgt_node_name"));
         BOOST_TEST(*d->attr("tgt_node_name") == r.name);
+        BOOST_TEST_REQUIRE(d->attr("host_adapter"));
+        BOOST_TEST(*d->attr("host_adapter") == r.adapter);
         ++minor;
     }
 }
