@@ -212,7 +212,7 @@ private:
         m.name_reason = choice.reason;
         if (choice.new_binding) {
             Binding b{choice.name, m.wwid, 0};
-            bindings_.entries.push_back(b);
+            bindings_.add(b);
             plan_.new_bindings.push_back(b);
         }
     }
