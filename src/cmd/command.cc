@@ -110,7 +110,7 @@ void add_priority_facts(Machine& m, std::vector<BlockDevice>& devices, const Con
 {
     m.add_priority_facts(devices, timeout, [&cfg](const BlockDevice& d) {
         auto v = evaluate_path(d, Snapshot{}, cfg);
-        return v.path ? wanted_pages(*v.path, cfg) : std::vector<unsigned char>{};
+        return v.path ? wanted_replies(*v.path, cfg) : std::vector<std::string>{};
     });
 }
 

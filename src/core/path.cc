@@ -95,6 +95,7 @@ PrioFacts prio_facts(const BlockDevice& dev)
     f.rtpg = attr_bytes(dev, "rtpg");
     f.vpd_pgc0 = attr_bytes(dev, "vpd_pgc0");
     f.vpd_pgc9 = attr_bytes(dev, "vpd_pgc9");
+    f.tur = attr_bytes(dev, "tur");
     f.tgt_node_name = dev.attr("tgt_node_name") ? *dev.attr("tgt_node_name") : "";
     return f;
 }

@@ -23,6 +23,7 @@ struct PrioFacts {
     std::string vpd_pg83;                     // VPD page 0x83
     std::string rtpg;                         // REPORT TARGET PORT GROUPS reply
     std::string vpd_pgc0, vpd_pgc9;           // vendor pages: EMC (0xc0), RDAC (0xc9)
+    std::string tur;                          // TEST UNIT READY: status, host, driver, sense
     std::string tgt_node_name;                // FC target node name or iSCSI target name
     std::string protocol;                     // "scsi:fcp", ... as the snapshot's sysfs
     std::string host_adapter;                 // PCIe port of the HBA, or iSCSI address

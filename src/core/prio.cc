@@ -124,9 +124,9 @@ PrioChoice select_prio(const PathRecord& p, const Config& c, const MultipathEntr
     return out;
 }
 
-std::vector<unsigned char> wanted_pages(const PathRecord& p, const Config& c)
+std::vector<std::string> wanted_replies(const PathRecord& p, const Config& c)
 {
-    std::vector<unsigned char> pages;
+    std::vector<std::string> pages;
     if (!p.facts.scsi || !path_is_up(p))
         return pages;
     const auto* mp = c.find_multipath(p.wwid);
@@ -135,9 +135,11 @@ std::vector<unsigned char> wanted_pages(const PathRecord& p, const Config& c)
                       t.tpgs != Tpgs::none && t.tpgs != Tpgs::explicit_only && p.facts.access_state;
     auto name = select_prio(p, c, mp, t).name;
     if (name == "emc" && p.facts.vpd_pgc0.empty())
-        pages.push_back(0xc0);
+        pages.push_back("vpd_pgc0");
     if ((name == "rdac" || rdac_check) && p.facts.vpd_pgc9.empty())
-        pages.push_back(0xc9);
+        pages.push_back("vpd_pgc9");
+    if (name == "hp_sw" && p.facts.tur.empty())
+        pages.push_back("tur");
     return pages;
 }
 

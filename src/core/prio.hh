@@ -42,10 +42,11 @@ struct PrioChoice {
 PrioChoice select_prio(const PathRecord& p, const Config& c, const MultipathEntry* mp,
                        const TpgsFact& tpgs);
 
-// The vendor pages multipath-tools would read of `p` that are not recorded:
-// 0xc0 for the emc prioritizer, 0xc9 for rdac and for detect_prio's check
-// whether an ALUA array is an RDAC one. None for paths that are not up.
-std::vector<unsigned char> wanted_pages(const PathRecord& p, const Config& c);
+// The replies multipath-tools would ask `p` for that are not recorded, by
+// their snapshot key: "vpd_pgc0" for the emc prioritizer, "vpd_pgc9" for
+// rdac and for detect_prio's check whether an ALUA array is an RDAC one,
+// "tur" for hp_sw. None for paths that are not up.
+std::vector<std::string> wanted_replies(const PathRecord& p, const Config& c);
 
 struct PathPriority {
     int value = prio_undef;

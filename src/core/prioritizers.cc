@@ -155,6 +155,54 @@ PrioValue prio_rdac(const PrioFacts& f)
                    hex_pair(static_cast<unsigned char>(at(b, 9)))};
 }
 
+namespace {
+
+struct Sense {
+    unsigned key = 0, asc = 0, ascq = 0;
+};
+
+// The sense of a TEST UNIT READY outcome, when its status says there is one
+// (check condition, command terminated, or the driver's sense flag) and at
+// least 3 bytes came: descriptor format when bit 1 of byte 0 is set.
+std::optional<Sense> tur_sense(std::string_view outcome)
+{
+    if (outcome.size() < 3)
+        return std::nullopt;
+    unsigned status = static_cast<unsigned char>(outcome[0]) & 0x7e;
+    unsigned driver = static_cast<unsigned char>(outcome[2]);
+    auto sense = outcome.substr(3);
+    if ((status != 0x02 && status != 0x22 && (driver & 0x0f) != 0x08) || sense.size() <= 2)
+        return std::nullopt;
+    auto b = [&](std::size_t i) { return i < sense.size() ? static_cast<unsigned char>(sense[i]) : 0u; };
+    if (b(0) & 0x2)
+        return Sense{b(1) & 0x0fu, b(2), b(3)};
+    return Sense{b(2) & 0x0fu, b(12), b(13)};
+}
+
+}  // namespace
+
+PrioValue prio_hp_sw(const PrioFacts& f)
+{
+    if (f.tur.size() < 3)
+        return {0, "no TEST UNIT READY outcome"};
+    auto status = at(f.tur, 0) & 0x7e;
+    bool good = status == 0 && at(f.tur, 1) == 0 && at(f.tur, 2) == 0;
+    auto s = tur_sense(f.tur);
+    if (s && s->key == 0x01)
+        good = true;
+    if (s && s->key == 0x02 && s->asc == 0x04 && s->ascq == 0x02)
+        return {2, "TEST UNIT READY: standby (not ready, 04/02)"};
+    if (good)
+        return {4, "TEST UNIT READY: active"};
+    return {0, "TEST UNIT READY: failed (status " + hex_byte(static_cast<unsigned char>(status)) + ")"};
+}
+
+bool hp_sw_retries(std::string_view outcome)
+{
+    auto s = tur_sense(outcome);
+    return s && s->key == 0x06 && s->asc == 0x29;
+}
+
 bool known_prioritizer(std::string_view name)
 {
     static constexpr std::array<std::string_view, 14> names{
@@ -179,6 +227,8 @@ std::optional<PrioValue> run_prioritizer(std::string_view name, const PrioFacts&
         return prio_emc(f);
     if (name == "rdac")
         return prio_rdac(f);
+    if (name == "hp_sw")
+        return prio_hp_sw(f);
     return std::nullopt;
 }
 

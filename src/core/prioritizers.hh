@@ -40,12 +40,21 @@ PrioValue prio_emc(const PrioFacts& f);
 // bits); 0 when the page is missing or not in the expected format.
 PrioValue prio_rdac(const PrioFacts& f);
 
+// hp_sw: TEST UNIT READY's outcome as sg_io.hh records it: 4 when the path
+// is active (good status, or a recovered error), 2 for standby (not ready,
+// 04/02), 0 for anything else or no outcome.
+PrioValue prio_hp_sw(const PrioFacts& f);
+
+// Whether hp_sw sends TEST UNIT READY again after `outcome`: a unit
+// attention for a reset (additional sense code 0x29).
+bool hp_sw_retries(std::string_view outcome);
+
 // Whether `name` is a prioritizer multipath-tools 0.9.4 ships.
 bool known_prioritizer(std::string_view name);
 
 // The prioritizer `name` run on `f`; nullopt for a known prioritizer that
 // needs what the initramfs does not have (weightedpath, path_latency, ana,
-// hp_sw, ontap, ...).
+// ontap, ...).
 std::optional<PrioValue> run_prioritizer(std::string_view name, const PrioFacts& f,
                                          std::string_view args);
 

@@ -396,7 +396,7 @@ std::string hex_problem(std::string_view s)
 // The attributes that hold raw bytes as hex text.
 bool is_hex_attribute(const std::string& key)
 {
-    for (const char* k : {"vpd_pg80", "vpd_pg83", "inquiry", "rtpg", "vpd_pgc0", "vpd_pgc9"})
+    for (const char* k : {"vpd_pg80", "vpd_pg83", "inquiry", "rtpg", "vpd_pgc0", "vpd_pgc9", "tur"})
         if (key == k)
             return true;
     return false;
@@ -412,7 +412,7 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
     if (auto p = unknown_key_problem(v, {"vendor", "model", "rev", "hctl", "state", "protocol",
                                          "vpd_pg83", "vpd_pg80", "dh_state", "access_state",
                                          "preferred_path", "inquiry", "rtpg", "vpd_pgc0",
-                                         "vpd_pgc9", "tgt_node_name", "host_adapter"},
+                                         "vpd_pgc9", "tur", "tgt_node_name", "host_adapter"},
                                      where);
         !p.empty())
         return R::fail(p);

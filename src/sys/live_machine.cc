@@ -30,6 +30,18 @@ std::vector<DmMap> sysfs_dm_maps()
     return maps;
 }
 
+// The SCSI command behind a reply's snapshot key (Machine::RepliesWanted).
+Result<std::string> ask(const std::string& node, const std::string& key, std::chrono::milliseconds timeout)
+{
+    if (key == "vpd_pgc0")
+        return inquiry_vpd(node, 0xc0, timeout);
+    if (key == "vpd_pgc9")
+        return inquiry_vpd(node, 0xc9, timeout);
+    if (key == "tur")
+        return test_unit_ready(node, timeout);
+    return Result<std::string>::fail("no command for " + key);
+}
+
 class LiveMachine : public Machine {
 public:
     explicit LiveMachine(char** envp) : envp_(envp) {}
@@ -68,7 +80,7 @@ public:
     std::vector<DmMap> map_names() override { return sysfs_dm_maps(); }
 
     void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
-                            const PagesWanted& pages) override
+                            const RepliesWanted& wanted) override
     {
         for (auto& d : devices) {
             if (d.partition || !d.attr("hctl"))
@@ -78,9 +90,9 @@ public:
             if (wants_rtpg(d))
                 if (auto reply = report_target_port_groups(node, timeout))
                     d.sysfs["rtpg"] = hex_text(reply.value());
-            for (auto page : pages(d))
-                if (auto reply = inquiry_vpd(node, page, timeout))
-                    d.sysfs["vpd_pg" + hex_pair(page)] = hex_text(reply.value());
+            for (const auto& key : wanted(d))
+                if (auto reply = ask(node, key, timeout))
+                    d.sysfs[key] = hex_text(reply.value());
         }
     }
 

@@ -55,13 +55,13 @@ public:
 
     // Completes `devices` with what prioritizers read (docs/snapshot.md).
     // Live: sysfs facts, REPORT TARGET PORT GROUPS where a path does ALUA
-    // and no device handler keeps its state, then the VPD pages `pages`
-    // asks for (given the facts so far), each command bounded by `timeout`;
-    // a path that does not answer simply has no reply. A replay has them
-    // recorded already.
-    using PagesWanted = std::function<std::vector<unsigned char>(const BlockDevice&)>;
+    // and no device handler keeps its state, then the replies `wanted`
+    // names by snapshot key ("vpd_pgc0", "vpd_pgc9", "tur") given the facts
+    // so far, each command bounded by `timeout`; a path that does not
+    // answer simply has no reply. A replay has them recorded already.
+    using RepliesWanted = std::function<std::vector<std::string>(const BlockDevice&)>;
     virtual void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
-                                    const PagesWanted& pages) = 0;
+                                    const RepliesWanted& wanted) = 0;
 
     // Every block device with `maps` and the command line.
     Result<Snapshot> snapshot_with(std::vector<DmMap> maps);

@@ -96,7 +96,7 @@ public:
 
     // The snapshot holds what was asked when it was taken.
     void add_priority_facts(std::vector<BlockDevice>&, std::chrono::milliseconds,
-                            const PagesWanted&) override {}
+                            const RepliesWanted&) override {}
 
     DmOps& dm() override { return dm_; }
 

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/prioritizers.hh"
 #include "sys/unique_fd.hh"
 
 namespace mpb {
@@ -52,6 +53,35 @@ Result<std::string> data_in(const std::string& devnode, unsigned char* cdb, unsi
 }
 
 }  // namespace
+
+Result<std::string> test_unit_ready(const std::string& devnode, std::chrono::milliseconds timeout)
+{
+    using R = Result<std::string>;
+    UniqueFd fd(open(devnode.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    if (!fd.valid())
+        return R::fail("cannot open " + devnode + ": " + std::strerror(errno));
+    std::string outcome;
+    for (int attempt = 0; attempt < 4; ++attempt) {
+        unsigned char cdb[6] = {};
+        std::array<unsigned char, 32> sense{};
+        sg_io_hdr_t h{};
+        h.interface_id = 'S';
+        h.dxfer_direction = SG_DXFER_NONE;
+        h.cmd_len = sizeof cdb;
+        h.cmdp = cdb;
+        h.mx_sb_len = sense.size();
+        h.sbp = sense.data();
+        h.timeout = static_cast<unsigned>(timeout.count());
+        if (ioctl(fd.get(), SG_IO, &h) < 0)
+            return R::fail(std::string("SG_IO failed: ") + std::strerror(errno));
+        outcome = {static_cast<char>(h.status), static_cast<char>(h.host_status & 0xff),
+                   static_cast<char>(h.driver_status & 0xff)};
+        outcome.append(reinterpret_cast<const char*>(sense.data()), h.sb_len_wr);
+        if (!hp_sw_retries(outcome))
+            break;
+    }
+    return R::ok(std::move(outcome));
+}
 
 Result<std::string> report_target_port_groups(const std::string& devnode,
                                               std::chrono::milliseconds timeout)

@@ -20,4 +20,9 @@ Result<std::string> report_target_port_groups(const std::string& devnode,
 Result<std::string> inquiry_vpd(const std::string& devnode, unsigned char page,
                                 std::chrono::milliseconds timeout);
 
+// TEST UNIT READY as the hp_sw prioritizer sends it: the outcome as bytes,
+// SCSI status, host status, driver status (low bytes), then the sense data.
+// A unit attention for a reset is retried, at most 3 times.
+Result<std::string> test_unit_ready(const std::string& devnode, std::chrono::milliseconds timeout);
+
 }  // namespace mpb

@@ -168,25 +168,49 @@ std::string page(int code, std::initializer_list<std::pair<int, int>> bytes)
 
 struct VendorCase {
     const char* name;
-    bool emc;
+    char kind;  // 'e' emc, 'r' rdac, 'h' hp_sw
     std::string reply;
     int value;
 };
 
+// A TEST UNIT READY outcome: status, host and driver status, sense.
+std::string tur(int status, std::string sense = "")
+{
+    return raw({status, 0, sense.empty() ? 0 : 0x08}) + sense;
+}
+
+std::string fixed_sense(int key, int asc, int ascq)
+{
+    std::string s(18, '\0');
+    s[0] = 0x70;
+    s[2] = static_cast<char>(key);
+    s[12] = static_cast<char>(asc);
+    s[13] = static_cast<char>(ascq);
+    return s;
+}
+
 std::ostream& operator<<(std::ostream& os, const VendorCase& c) { return os << c.name; }
 
 const VendorCase vendor_cases[] = {
-    {"emc owned, default owner", true, page(0xc0, {{27, 3}, {28, 4}, {30, 4}, {4, 2}, {5, 1}, {8, 1}}), 4},
-    {"emc bound, not default owner", true, page(0xc0, {{27, 3}, {28, 6}, {30, 4}, {4, 1}, {5, 1}}), 1},
-    {"emc wrong failover mode", true, page(0xc0, {{27, 3}, {28, 1}, {30, 4}, {4, 2}}), -1},
-    {"emc not normal operations", true, page(0xc0, {{27, 3}, {28, 4}, {30, 4}, {48, 1}}), -1},
-    {"emc other page", true, page(0xc9, {}), -1},
-    {"emc short reply padded", true, std::string("\0\xc0", 2), -1},
-    {"emc no reply", true, "", -1},
-    {"rdac owner, preferred", false, page(0xc9, {{3, 0x2c}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 1}, {9, 1}}), 6},
-    {"rdac secondary, ioship", false, page(0xc9, {{3, 0x2c}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 0x20}, {9, 2}}), 9},
-    {"rdac wrong length byte", false, page(0xc9, {{3, 0x2b}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 1}}), 0},
-    {"rdac no reply", false, "", 0},
+    {"emc owned, default owner", 'e', page(0xc0, {{27, 3}, {28, 4}, {30, 4}, {4, 2}, {5, 1}, {8, 1}}), 4},
+    {"emc bound, not default owner", 'e', page(0xc0, {{27, 3}, {28, 6}, {30, 4}, {4, 1}, {5, 1}}), 1},
+    {"emc wrong failover mode", 'e', page(0xc0, {{27, 3}, {28, 1}, {30, 4}, {4, 2}}), -1},
+    {"emc not normal operations", 'e', page(0xc0, {{27, 3}, {28, 4}, {30, 4}, {48, 1}}), -1},
+    {"emc other page", 'e', page(0xc9, {}), -1},
+    {"emc short reply padded", 'e', std::string("\0\xc0", 2), -1},
+    {"emc no reply", 'e', "", -1},
+    {"rdac owner, preferred", 'r', page(0xc9, {{3, 0x2c}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 1}, {9, 1}}), 6},
+    {"rdac secondary, ioship", 'r', page(0xc9, {{3, 0x2c}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 0x20}, {9, 2}}), 9},
+    {"rdac wrong length byte", 'r', page(0xc9, {{3, 0x2b}, {4, 'v'}, {5, 'a'}, {6, 'c'}, {8, 1}}), 0},
+    {"rdac no reply", 'r', "", 0},
+    {"hp_sw active", 'h', tur(0), 4},
+    {"hp_sw standby", 'h', tur(2, fixed_sense(2, 4, 2)), 2},
+    {"hp_sw standby, descriptor sense", 'h', tur(2, raw({0x72, 2, 4, 2, 0, 0, 0, 0})), 2},
+    {"hp_sw recovered error", 'h', tur(2, fixed_sense(1, 0x18, 0)), 4},
+    {"hp_sw not ready otherwise", 'h', tur(2, fixed_sense(2, 4, 1)), 0},
+    {"hp_sw busy", 'h', tur(8), 0},
+    {"hp_sw two sense bytes", 'h', tur(2, raw({0x70, 0})), 0},
+    {"hp_sw no outcome", 'h', "", 0},
 };
 
 }  // namespace
@@ -234,28 +258,37 @@ BOOST_AUTO_TEST_CASE(rdac_array_gets_alua)
 BOOST_DATA_TEST_CASE(vendor_pages, bdata::make(vendor_cases), c)
 {
     mpb::PrioFacts f;
-    (c.emc ? f.vpd_pgc0 : f.vpd_pgc9) = c.reply;
-    auto v = c.emc ? mpb::prio_emc(f) : mpb::prio_rdac(f);
+    f.vpd_pgc0 = f.vpd_pgc9 = f.tur = c.reply;
+    auto v = c.kind == 'e' ? mpb::prio_emc(f) : c.kind == 'r' ? mpb::prio_rdac(f) : mpb::prio_hp_sw(f);
     BOOST_TEST(v.value == c.value);
+}
+
+BOOST_AUTO_TEST_CASE(hp_sw_retries_after_a_reset)
+{
+    BOOST_TEST(mpb::hp_sw_retries(tur(2, fixed_sense(6, 0x29, 0))));
+    BOOST_TEST(!mpb::hp_sw_retries(tur(2, fixed_sense(6, 0x2a, 0))));
+    BOOST_TEST(!mpb::hp_sw_retries(tur(0)));
 }
 
 BOOST_AUTO_TEST_CASE(vendor_pages_wanted)
 {
-    using Pages = std::vector<unsigned char>;
+    using Pages = std::vector<std::string>;
     auto plain_cfg = mpb::test::config_from(none);
-    BOOST_TEST(mpb::wanted_pages(path(plain), plain_cfg) == Pages{});
-    BOOST_TEST(mpb::wanted_pages(path(alua_sysfs), plain_cfg) == Pages{0xc9});  // RDAC or not?
+    BOOST_TEST(mpb::wanted_replies(path(plain), plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_replies(path(alua_sysfs), plain_cfg) == Pages{"vpd_pgc9"});  // RDAC or not?
     auto known = path(alua_sysfs);
     known.facts.vpd_pgc9 = "x";
-    BOOST_TEST(mpb::wanted_pages(known, plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_replies(known, plain_cfg) == Pages{});
     auto explicit_only = path(alua_sysfs);
     explicit_only.facts.inquiry = inquiry(2);
-    BOOST_TEST(mpb::wanted_pages(explicit_only, plain_cfg) == Pages{});
-    BOOST_TEST(mpb::wanted_pages(path(alua_offline), plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_replies(explicit_only, plain_cfg) == Pages{});
+    BOOST_TEST(mpb::wanted_replies(path(alua_offline), plain_cfg) == Pages{});
     auto emc = mpb::test::config_from("defaults {\n\tprio emc\n\tdetect_prio no\n}\n");
-    BOOST_TEST(mpb::wanted_pages(path(plain), emc) == Pages{0xc0});
+    BOOST_TEST(mpb::wanted_replies(path(plain), emc) == Pages{"vpd_pgc0"});
     auto rdac = mpb::test::config_from("defaults {\n\tprio rdac\n}\n");
-    BOOST_TEST(mpb::wanted_pages(path(plain), rdac) == Pages{0xc9});
+    BOOST_TEST(mpb::wanted_replies(path(plain), rdac) == Pages{"vpd_pgc9"});
+    auto hp = mpb::test::config_from("defaults {\n\tprio hp_sw\n}\n");
+    BOOST_TEST(mpb::wanted_replies(path(plain), hp) == Pages{"tur"});
 }
 
 BOOST_AUTO_TEST_CASE(rtpg_wanted)
