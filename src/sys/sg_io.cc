@@ -48,7 +48,8 @@ Result<std::string> data_in(const std::string& devnode, unsigned char* cdb, unsi
     if ((h.info & SG_INFO_OK_MASK) != SG_INFO_OK)
         return R::fail("command failed (status " + std::to_string(h.status) + ", host " +
                        std::to_string(h.host_status) + ")");
-    reply.resize(size - static_cast<std::size_t>(h.resid > 0 ? h.resid : 0));
+    auto resid = static_cast<std::size_t>(h.resid > 0 ? h.resid : 0);
+    reply.resize(resid < size ? size - resid : 0);
     return R::ok(std::move(reply));
 }
 
