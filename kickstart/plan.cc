@@ -132,11 +132,12 @@ private:
             fresh.push_back({a.alias, a.wwid, 0});
         }
         BindingsTable with_fresh = table;
-        with_fresh.entries.insert(with_fresh.entries.end(), fresh.begin(), fresh.end());
+        for (const auto& b : fresh)
+            with_fresh.add(b);
         for (const auto& v : intent.volumes)
             if (auto choice = name_of(v.wwid, cfg, with_fresh, topo_, replaced_); choice.new_binding) {
                 fresh.push_back({choice.name, v.wwid, 0});
-                with_fresh.entries.push_back(fresh.back());
+                with_fresh.add(fresh.back());
             }
         auto out = append_bindings(text, fresh, installed_.shown(bindings_path));
         if (!out)

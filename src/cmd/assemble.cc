@@ -186,7 +186,7 @@ int run_assemble(const Invocation& inv)
 {
     auto inputs = read_inputs(inv.files(), inv.options, inv.log);
     auto machine = inv.machine();
-    auto snap = machine ? machine.value()->snapshot() : Result<Snapshot>::fail(machine.error());
+    auto snap = machine ? inv.snapshot_of(*machine.value(), inputs.config) : Result<Snapshot>::fail(machine.error());
     if (!snap)
         return inv.fail(snap.error());
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,
@@ -196,6 +196,9 @@ int run_assemble(const Invocation& inv)
     plan.maps = std::move(chosen.maps);
     for (const auto& u : chosen.unmatched)
         inv.log.error("assemble: " + u + " (see mpath-boot dry-run)");
+    for (const auto& m : plan.maps)
+        for (const auto& w : m.warnings)
+            inv.log.warning(w);
     int failures = Assembler(*machine.value(), snap.value(), inv).run(plan);
     return failures + chosen.unmatched.size() == 0 ? 0 : 1;
 }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot capture: the machine as a snapshot file, for replay elsewhere.
 #include "cmd/commands.hh"
+#include "cmd/common.hh"
 
 namespace mpb {
 
 int run_capture(const Invocation& inv)
 {
-    auto snap = inv.snapshot();
+    // The facts the configured prioritizers read are recorded too.
+    auto snap = inv.snapshot(read_inputs(inv.files(), inv.options, inv.log).config);
     if (!snap)
         return inv.fail(snap.error());
     const std::string& out = inv.words().front();

@@ -6,6 +6,9 @@
 
 #include "cmd/commands.hh"
 #include "cmd/manual.hh"
+#include "core/path.hh"
+#include "core/prio.hh"
+#include "sys/config_files.hh"
 
 extern char** environ;
 
@@ -87,10 +90,29 @@ Result<std::unique_ptr<Machine>> Invocation::machine() const
     return replay_machine(file);
 }
 
-Result<Snapshot> Invocation::snapshot() const
+Result<Snapshot> Invocation::snapshot(const Config& cfg) const
 {
     auto m = machine();
-    return m ? m.value()->snapshot() : Result<Snapshot>::fail(m.error());
+    return m ? snapshot_of(*m.value(), cfg) : Result<Snapshot>::fail(m.error());
+}
+
+Result<Snapshot> Invocation::snapshot_of(Machine& m, const Config& cfg) const
+{
+    auto snap = m.snapshot();
+    if (!snap)
+        return snap;
+    auto settings = read_boot_settings(files(), options.settings);
+    add_priority_facts(m, snap->devices, cfg, std::chrono::milliseconds(settings.scsi_timeout_ms));
+    return snap;
+}
+
+void add_priority_facts(Machine& m, std::vector<BlockDevice>& devices, const Config& cfg,
+                        std::chrono::milliseconds timeout)
+{
+    m.add_priority_facts(devices, timeout, [&cfg](const BlockDevice& d) {
+        auto v = evaluate_path(d, Snapshot{}, cfg);
+        return v.path ? wanted_replies(*v.path, cfg) : std::vector<std::string>{};
+    });
 }
 
 int Invocation::fail(const std::string& why, int status) const

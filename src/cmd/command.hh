@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cmd/options.hh"
+#include "core/config.hh"
 #include "core/result.hh"
 #include "sys/files.hh"
 #include "sys/log.hh"
@@ -41,8 +42,11 @@ struct Invocation {
     Result<std::unique_ptr<Machine>> machine() const;
     // The files a command reads and writes: the host's.
     Files& files() const { return host_files(); }
-    // Everything on that machine (Machine::snapshot).
-    Result<Snapshot> snapshot() const;
+    // Everything on that machine (Machine::snapshot), completed with what
+    // the prioritizers `cfg` selects read, each SCSI command bounded by
+    // scsi_timeout_ms of the boot settings.
+    Result<Snapshot> snapshot(const Config& cfg) const;
+    Result<Snapshot> snapshot_of(Machine& m, const Config& cfg) const;
     // Logs `why` as an error and returns `status`, the command's exit status.
     int fail(const std::string& why, int status = 1) const;
 };
@@ -65,6 +69,11 @@ struct Command {
     Words words;
     int (*run)(const Invocation&);  // returns the exit status
 };
+
+// Completes `devices` of `m` with what the prioritizers `cfg` selects read
+// (Machine::add_priority_facts), each SCSI command bounded by `timeout`.
+void add_priority_facts(Machine& m, std::vector<BlockDevice>& devices, const Config& cfg,
+                        std::chrono::milliseconds timeout);
 
 // Runs the command `o.command` names: its --help, its arguments checked, or
 // the command. 2 for a usage error.

@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // mpath-boot status: the multipath maps as device-mapper has them, in the
-// shape of `multipath -l`, or as JSON.
+// shape of `multipath -l` with the group priorities of `multipath -ll`, or
+// as JSON.
 #include <cstdio>
 
 #include "cmd/commands.hh"
+#include "cmd/common.hh"
 #include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/topology.hh"
+#include "core/topology_prio.hh"
+#include "sys/config_files.hh"
 
 namespace mpb {
 
@@ -41,6 +45,12 @@ int run_status(const Invocation& inv)
     auto maps = snap ? topology_from_snapshot(snap.value()) : Result<std::vector<MapTopology>>::fail(snap.error());
     if (!maps)
         return inv.fail(maps.error());
+    // Priorities as multipath -ll shows them, from the paths' facts.
+    auto settings = read_boot_settings(inv.files(), inv.options.settings);
+    auto config = read_inputs(inv.files(), inv.options, inv.log).config;
+    add_priority_facts(*machine.value(), snap->devices, config,
+                       std::chrono::milliseconds(settings.scsi_timeout_ms));
+    add_priorities(maps.value(), snap.value(), config);
     for (const auto& m : maps.value())
         for (const auto& note : m.notes)
             inv.log.warning(note);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/bindings.hh"
 
+#include <algorithm>
 #include <climits>
 #include <unordered_map>
 
@@ -25,15 +26,17 @@ constexpr std::string_view header =
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-// Space/tab separated fields; a field starting with '#' begins a comment.
+// Space/tab separated fields of what precedes the line's first '#' or CR,
+// as multipath-tools cuts a line before reading it.
 std::vector<std::string_view> split_fields(std::string_view line)
 {
+    line = line.substr(0, line.find_first_of("#\r"));
     std::vector<std::string_view> fields;
     std::size_t i = 0;
     while (i < line.size()) {
         while (i < line.size() && is_blank(line[i]))
             ++i;
-        if (i == line.size() || line[i] == '#')
+        if (i == line.size())
             break;
         auto start = i;
         while (i < line.size() && !is_blank(line[i]))
@@ -47,7 +50,7 @@ std::vector<std::string_view> split_fields(std::string_view line)
 // duplicate checks need the table and come later.
 std::string field_problem(const std::vector<std::string_view>& fields)
 {
-    if (fields.size() != 2)
+    if (fields.size() < 2)
         return "expected \"alias wwid\"";
     auto alias = fields[0];
     auto wwid = fields[1];
@@ -74,10 +77,16 @@ const Binding* BindingsTable::find_by_wwid(std::string_view wwid) const
 
 const Binding* BindingsTable::find_by_alias(std::string_view alias) const
 {
-    for (const auto& b : entries)
-        if (b.alias == alias)
+    for (const auto& b : lines)
+        if (b.alias == alias && !b.wwid.empty())
             return &b;
     return nullptr;
+}
+
+void BindingsTable::add(const Binding& b)
+{
+    entries.push_back(b);
+    lines.push_back(b);
 }
 
 BindingsTable parse_bindings(std::string_view text, const std::string& filename)
@@ -90,23 +99,31 @@ BindingsTable parse_bindings(std::string_view text, const std::string& filename)
 
     auto reject = [&](int line_no, const std::string& what) {
         table.problems.push_back(
-            make_diagnostic(Severity::warning, filename, line_no, 0, what + "; line ignored"));
+            make_diagnostic(Severity::warning, filename, line_no, 0,
+                            what + "; line ignored (its alias stays taken)"));
     };
 
     int line_no = 0;
     for (auto line : split_lines(text)) {
         ++line_no;
+        auto fields = split_fields(line.substr(0, max_line_length));
+        if (!fields.empty())
+            table.lines.push_back({std::string(fields[0]),
+                                   fields.size() > 1 ? std::string(fields[1]) : std::string(),
+                                   line_no});
         if (line.size() > max_line_length) {
             reject(line_no, "line longer than " + std::to_string(max_line_length) + " bytes");
             continue;
         }
-        auto fields = split_fields(line);
         if (fields.empty())
             continue;  // blank or comment
         if (auto why = field_problem(fields); !why.empty()) {
             reject(line_no, why);
             continue;
         }
+        if (fields.size() > 2)  // multipath-tools reads two fields and ignores the rest
+            table.problems.push_back(make_diagnostic(Severity::warning, filename, line_no, 0,
+                                                     "text after the WWID ignored"));
         auto alias = fields[0];
         auto wwid = fields[1];
         if (auto it = by_alias.find(alias); it != by_alias.end()) {
@@ -161,7 +178,7 @@ Result<std::string> append_bindings(std::string_view text, const std::vector<Bin
             return Result<std::string>::fail(filename + ": " + why);
         if (present)
             continue;
-        table.entries.push_back(b);  // later entries must not contradict it either
+        table.add(b);  // later entries must not contradict it either
         lines += b.alias + " " + b.wwid + "\n";
     }
     return Result<std::string>::ok(with_appended_lines(text, lines, header));
@@ -204,29 +221,43 @@ std::optional<unsigned long> suffix_to_index(std::string_view suffix)
     return value;
 }
 
+namespace {
+
+// The index of a friendly name, as multipath-tools scans one: 0 when `name`
+// is not prefix+[a-z]+ or its index does not fit an int.
+unsigned long index_of(std::string_view name, std::string_view prefix)
+{
+    if (name.substr(0, prefix.size()) != prefix)
+        return 0;
+    auto n = suffix_to_index(name.substr(prefix.size()));
+    return n && *n <= INT_MAX ? *n : 0;
+}
+
+}  // namespace
+
 std::string next_free_alias(std::string_view prefix, const BindingsTable& table,
                             const std::vector<std::string>& taken)
 {
-    // With K names in use, one of 1..K+1 is free, so only those indexes
-    // matter: mark them, then take the first unmarked.
-    std::size_t limit = table.entries.size() + taken.size() + 1;
-    std::vector<bool> used(limit + 1, false);
-    auto mark = [&](std::string_view name) {
-        if (name.substr(0, prefix.size()) != prefix)
-            return;
-        // Names like "mpath1" have no index and can't equal prefix+[a-z]+.
-        if (auto n = suffix_to_index(name.substr(prefix.size())); n && *n <= limit)
-            used[*n] = true;
-    };
-    for (const auto& b : table.entries)
-        mark(b.alias);
-    for (const auto& name : taken)
-        mark(name);
-
-    unsigned long n = 1;
-    while (used[n])
-        ++n;
-    return std::string(prefix) + index_to_suffix(n);
+    unsigned long id = 1;
+    unsigned long biggest = 1;
+    unsigned long smallest_bigger = ULONG_MAX;
+    for (const auto& line : table.lines) {
+        auto current = index_of(line.alias, prefix);
+        if (current == id)
+            ++id;
+        biggest = std::max(biggest, current);
+        if (current > id && current < smallest_bigger)
+            smallest_bigger = current;
+    }
+    if (id >= smallest_bigger)
+        id = biggest + 1;
+    auto name = [&](unsigned long n) { return std::string(prefix) + index_to_suffix(n); };
+    while (id <= INT_MAX && std::find(taken.begin(), taken.end(), name(id)) != taken.end()) {
+        ++id;
+        if (id == smallest_bigger && biggest >= smallest_bigger)
+            id = biggest + 1;
+    }
+    return id <= INT_MAX ? name(id) : std::string();
 }
 
 }  // namespace mpb

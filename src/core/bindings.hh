@@ -20,16 +20,26 @@ struct Binding {
 };
 
 struct BindingsTable {
-    std::vector<Binding> entries;  // in file order; rejected lines are not here
-    Diagnostics problems;          // each rejected line, "file:N: warning: ..."
+    std::vector<Binding> entries;  // what names maps: the first valid line of each WWID
+    // Every line multipath-tools 0.9.4 reads (an alias, then a WWID or ""),
+    // in file order, the ones not taken as entries too: their aliases are
+    // taken, and they decide the next friendly name as they do there.
+    std::vector<Binding> lines;
+    Diagnostics problems;          // each line not taken as an entry, "file:N: warning: ..."
 
     const Binding* find_by_wwid(std::string_view wwid) const;
+    // The first line binding `alias` to a WWID, as multipath-tools looks an
+    // alias up: an entry or a line kept only as taken.
     const Binding* find_by_alias(std::string_view alias) const;
+    // Records a binding made in this run, as if appended to the file.
+    void add(const Binding& b);
 };
 
-// Parses bindings text. Duplicate aliases, a WWID under a second alias,
-// lines without exactly two fields, overlong fields, and invalid aliases are
-// reported with their line number; the first valid entry wins.
+// Parses bindings text as multipath-tools 0.9.4 reads it: a line ends at
+// its first '#' or CR, fields beyond the second are ignored. Lines without
+// a WWID, a WWID already bound, a duplicate alias, overlong fields and
+// invalid aliases or WWIDs are reported with their line number and do not
+// name maps, but their aliases stay taken.
 BindingsTable parse_bindings(std::string_view text, const std::string& filename);
 
 // The whole file, multipath-tools' header first, one "alias wwid" per line.
@@ -52,8 +62,10 @@ std::string index_to_suffix(unsigned long index);
 // Inverse; nullopt for anything that is not [a-z]+ or would overflow.
 std::optional<unsigned long> suffix_to_index(std::string_view suffix);
 
-// Lowest index N >= 1 such that prefix+suffix(N) is neither bound in `table`
-// nor listed in `taken` (aliases configured for other WWIDs).
+// The friendly name multipath-tools 0.9.4 hands out next: it walks the
+// file's lines in order counting up from 1 while each names the next index,
+// moves past the highest index in use when a higher one was seen first, then
+// skips names in `taken` (aliases configured for other WWIDs, maps that exist).
 std::string next_free_alias(std::string_view prefix, const BindingsTable& table,
                             const std::vector<std::string>& taken);
 

@@ -91,6 +91,16 @@ std::string set_path_wait(BootSettings& s, std::string_view value)
     return {};
 }
 
+std::string set_scsi_timeout(BootSettings& s, std::string_view value)
+{
+    long long n = -1;
+    if (!parse_int(value, n) || n < 1 || n > max_scsi_timeout_ms)
+        return "expected a whole number of milliseconds from 1 to " +
+               std::to_string(max_scsi_timeout_ms);
+    s.scsi_timeout_ms = static_cast<int>(n);
+    return {};
+}
+
 std::string set_rename(BootSettings& s, std::string_view value)
 {
     if (value != "yes" && value != "no")
@@ -119,6 +129,7 @@ constexpr Key boot_keys[] = {
     {"path_wait", set_path_wait},
     {"rename_at_handover", set_rename},
     {"log_level", set_log_level},
+    {"scsi_timeout_ms", set_scsi_timeout},
 };
 
 void apply(Parse& p, int line, std::string_view name, std::string_view value)

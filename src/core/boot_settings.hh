@@ -18,6 +18,11 @@ enum class BootLogLevel { error = 0, warning = 1, info = 2, debug = 3 };
 
 inline constexpr int default_path_wait = 30;
 inline constexpr int max_path_wait = 3600;
+// SCSI commands a prioritizer sends (REPORT TARGET PORT GROUPS, vendor
+// pages): at most 1 s by default, so a path that does not answer cannot
+// hold up the boot.
+inline constexpr int default_scsi_timeout_ms = 1000;
+inline constexpr int max_scsi_timeout_ms = 60000;
 
 struct BootSettings {
     // Seconds the initramfs waits for a path of each WWID of the wwids
@@ -25,6 +30,8 @@ struct BootSettings {
     int path_wait = default_path_wait;
     // Whether the handover renames maps to the names the real root expects.
     bool rename_at_handover = true;
+    // Milliseconds each SCSI command of a prioritizer may take.
+    int scsi_timeout_ms = default_scsi_timeout_ms;
     BootLogLevel log_level = BootLogLevel::warning;
     // Where path_wait was set, "FILE:LINE"; "" for the built-in default.
     std::string path_wait_set_at;

@@ -6,6 +6,7 @@
 #include "core/dm_name.hh"
 #include "core/dm_table.hh"
 #include "core/naming.hh"
+#include "core/rr_order.hh"
 #include "core/text.hh"
 
 namespace mpb {
@@ -166,7 +167,7 @@ private:
         m.settings = s;
         m.paths = same_size(g);
         m.size = g.paths.front()->size;
-        m.table = multipath_table(m.size, s, m.paths);
+        lay_out(m, mp);
         if (const auto* old = find_map_by_uuid(in_.maps, map_uuid(g.wwid))) {
             m.name = old->name;
             m.name_reason = "name of the existing map";
@@ -177,9 +178,28 @@ private:
         } else {
             name(m, mp);
         }
+        for (const auto& p : m.prios)
+            if (!p.warning.empty())
+                m.warnings.push_back(m.name + ": " + p.warning);
         if (!in_.wwids.contains(g.wwid))
             plan_.new_wwids.push_back(g.wwid);
         plan_.maps.push_back(std::move(m));
+    }
+
+    // Priorities, groups, hardware handler and the table they make.
+    void lay_out(MapPlan& m, const MultipathEntry* mp)
+    {
+        std::vector<int> values;
+        std::vector<Tpgs> tpgs;
+        for (const auto& p : m.paths) {
+            m.prios.push_back(path_priority(p, in_.config, mp));
+            values.push_back(m.prios.back().value);
+            tpgs.push_back(m.prios.back().tpgs);
+        }
+        m.groups = group_paths(m.settings.path_grouping_policy.value, m.paths, values);
+        order_for_round_robin(m.groups, m.paths, m.settings.path_selector.value);
+        m.hwhandler = select_hwhandler(m.settings.hardware_handler, m.paths, tpgs);
+        m.table = multipath_table(m.size, m.settings, m.hwhandler.value, m.paths, m.groups);
     }
 
     void name(MapPlan& m, const MultipathEntry* mp)
@@ -192,7 +212,7 @@ private:
         m.name_reason = choice.reason;
         if (choice.new_binding) {
             Binding b{choice.name, m.wwid, 0};
-            bindings_.entries.push_back(b);
+            bindings_.add(b);
             plan_.new_bindings.push_back(b);
         }
     }

@@ -10,7 +10,10 @@
 
 #include "core/bindings.hh"
 #include "core/config.hh"
+#include "core/hwhandler.hh"
 #include "core/path.hh"
+#include "core/pgpolicy.hh"
+#include "core/prio.hh"
 #include "core/settings.hh"
 #include "core/snapshot.hh"
 #include "core/wwids.hh"
@@ -25,6 +28,10 @@ struct MapPlan {
     std::string wwid;
     std::string taken_because;        // the find_multipaths reason it is built
     std::vector<PathRecord> paths;
+    std::vector<PathPriority> prios;  // one per path
+    std::vector<PathGroup> groups;    // sorted, as the table has them
+    HwHandlerChoice hwhandler;
+    std::vector<std::string> warnings;  // "mpatha: prioritizer ... const used"
     EffectiveSettings settings;
     unsigned long long size = 0;      // sectors
     std::string table;

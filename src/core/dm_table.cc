@@ -7,30 +7,6 @@
 
 namespace mpb {
 
-std::vector<PathGroup> group_paths(PgPolicy policy, const std::vector<PathRecord>& paths)
-{
-    std::vector<PathGroup> groups;
-    std::vector<std::string> keys;  // group_by_serial: the serial of each group
-    for (const auto& p : paths) {
-        if (policy == PgPolicy::failover || (policy == PgPolicy::multibus && groups.empty())) {
-            groups.push_back({&p});
-            continue;
-        }
-        if (policy == PgPolicy::multibus) {
-            groups.front().push_back(&p);
-            continue;
-        }
-        auto it = std::find(keys.begin(), keys.end(), p.serial);
-        if (it == keys.end()) {
-            keys.push_back(p.serial);
-            groups.push_back({&p});
-        } else {
-            groups[it - keys.begin()].push_back(&p);
-        }
-    }
-    return groups;
-}
-
 std::string effective_features(const EffectiveSettings& s)
 {
     auto words = split_words(s.features.value);
@@ -49,21 +25,20 @@ std::string effective_features(const EffectiveSettings& s)
 }
 
 std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
-                            const std::vector<PathRecord>& paths)
+                            const std::string& hwhandler, const std::vector<PathRecord>& paths,
+                            const std::vector<PathGroup>& groups)
 {
-    auto groups = group_paths(s.path_grouping_policy.value, paths);
     std::string t = "0 " + std::to_string(sectors) + " multipath " + effective_features(s) + " " +
-                    s.hardware_handler.value + " " + std::to_string(groups.size()) + " " +
-                    (groups.empty() ? "0" : "1");
+                    hwhandler + " " + std::to_string(groups.size()) + " " +
+                    std::to_string(first_group(groups));
     auto repeat = std::to_string(s.rr_min_io_rq.value);
     for (const auto& g : groups) {
-        t += " " + s.path_selector.value + " " + std::to_string(g.size()) + " 1";
-        for (const auto* p : g)
-            t += " " + p->devt.str() + " " + repeat;
+        t += " " + s.path_selector.value + " " + std::to_string(g.members.size()) + " 1";
+        for (auto i : g.members)
+            t += " " + paths[i].devt.str() + " " + repeat;
     }
     return t;
 }
-
 
 namespace {
 

@@ -8,16 +8,11 @@
 #include <vector>
 
 #include "core/path.hh"
+#include "core/pgpolicy.hh"
 #include "core/result.hh"
 #include "core/settings.hh"
 
 namespace mpb {
-
-using PathGroup = std::vector<const PathRecord*>;
-
-// failover: one path a group; multibus: one group; group_by_serial: one
-// group per unit serial. Groups and paths keep the order of `paths`.
-std::vector<PathGroup> group_paths(PgPolicy policy, const std::vector<PathRecord>& paths);
 
 // The features word list with queue_if_no_path set from no_path_retry
 // (queue or N > 0 adds it, fail removes it); when no_path_retry is not set
@@ -25,8 +20,11 @@ std::vector<PathGroup> group_paths(PgPolicy policy, const std::vector<PathRecord
 // queue_if_no_path comes last.
 std::string effective_features(const EffectiveSettings& s);
 
+// The table of `groups` (pgpolicy.hh) over `paths`, starting on
+// first_group(groups), with the hardware handler chosen for the map.
 std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
-                            const std::vector<PathRecord>& paths);
+                            const std::string& hwhandler, const std::vector<PathRecord>& paths,
+                            const std::vector<PathGroup>& groups);
 
 // What a multipath table means, as far as deciding to reload goes.
 struct TableShape {

@@ -114,6 +114,12 @@ Result<std::string> parse_word(const std::string& v)
     return Result<std::string>::ok(v);
 }
 
+// One word or "": uid_attribute "" means the VPD page, udev not asked.
+Result<std::string> parse_word_or_empty(const std::string& v)
+{
+    return v.empty() ? Result<std::string>::ok(v) : parse_word(v);
+}
+
 // Any text, the empty one too: prio_args.
 Result<std::string> parse_text(const std::string& v) { return Result<std::string>::ok(v); }
 
@@ -270,7 +276,7 @@ constexpr Keyword keywords[] = {
                               [](auto& s) -> auto& { return s.user_friendly_names; }),
     map_keyword<parse_alias_prefix>("alias_prefix", in_defaults | in_device | in_overrides, "mpath",
                                     [](auto& s) -> auto& { return s.alias_prefix; }),
-    map_keyword<parse_word>("uid_attribute", in_defaults | in_device | in_overrides, "ID_SERIAL",
+    map_keyword<parse_word_or_empty>("uid_attribute", in_defaults | in_device | in_overrides, "ID_SERIAL",
                             [](auto& s) -> auto& { return s.uid_attribute; }),
     map_keyword<parse_no_path_retry>("no_path_retry", in_map_sections, "fail",
                                      [](auto& s) -> auto& { return s.no_path_retry; }),

@@ -44,6 +44,9 @@ NameChoice choose_name(const std::string& wwid, const EffectiveSettings& s,
     if (!may_bind)
         return {wwid, "WWID (user_friendly_names yes, but the bindings file is unreadable)", false};
     auto alias = next_free_alias(s.alias_prefix.value, bindings, taken);
+    if (alias.empty())
+        return {wwid, "WWID (no friendly name with prefix " + quoted(s.alias_prefix.value) + " is left)",
+                false};
     return {alias, "new friendly name (user_friendly_names yes: " + ufn + ")", true};
 }
 

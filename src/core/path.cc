@@ -66,6 +66,40 @@ std::string serial_of(const BlockDevice& dev)
     return {};
 }
 
+// A hex attribute as bytes; "" when absent (the snapshot checked the hex).
+std::string attr_bytes(const BlockDevice& dev, const char* key)
+{
+    const auto* hex = dev.attr(key);
+    auto raw = hex ? bytes_from_hex(*hex) : Result<std::string>::fail("");
+    return raw ? raw.value() : std::string();
+}
+
+std::optional<std::string> optional_attr(const BlockDevice& dev, const char* key)
+{
+    const auto* v = dev.attr(key);
+    return v ? std::optional<std::string>(*v) : std::nullopt;
+}
+
+PrioFacts prio_facts(const BlockDevice& dev)
+{
+    PrioFacts f;
+    const auto* proto = dev.attr("protocol");
+    f.scsi = dev.attr("hctl") || (proto && starts_with(*proto, "scsi"));
+    f.protocol = proto ? *proto : "";
+    f.host_adapter = dev.attr("host_adapter") ? *dev.attr("host_adapter") : "";
+    f.access_state = optional_attr(dev, "access_state");
+    f.preferred_path = optional_attr(dev, "preferred_path");
+    f.dh_state = dev.attr("dh_state") ? *dev.attr("dh_state") : "";
+    f.inquiry = attr_bytes(dev, "inquiry");
+    f.vpd_pg83 = attr_bytes(dev, "vpd_pg83");
+    f.rtpg = attr_bytes(dev, "rtpg");
+    f.vpd_pgc0 = attr_bytes(dev, "vpd_pgc0");
+    f.vpd_pgc9 = attr_bytes(dev, "vpd_pgc9");
+    f.tur = attr_bytes(dev, "tur");
+    f.tgt_node_name = dev.attr("tgt_node_name") ? *dev.attr("tgt_node_name") : "";
+    return f;
+}
+
 PathVerdict not_a_path(std::string why) { return {std::nullopt, std::move(why)}; }
 
 // The device's revision for device entries' `revision`; nullopt when sysfs
@@ -77,6 +111,11 @@ std::optional<std::string_view> revision_of(const BlockDevice& dev)
 }
 
 }  // namespace
+
+bool path_is_up(const PathRecord& p)
+{
+    return p.state.empty() || p.state == "running" || p.state == "live";
+}
 
 std::string device_wwid(const BlockDevice& dev, const Config& cfg)
 {
@@ -122,6 +161,7 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
     p.size = dev.size;
     p.devices = std::move(devices);
     p.in_use = in_use(dev, snap);
+    p.facts = prio_facts(dev);
     return {std::move(p), {}};
 }
 

@@ -12,6 +12,23 @@
 
 namespace mpb {
 
+// What a path's priority and grouping are computed from, as recorded in
+// the snapshot (docs/snapshot.md). Replies are raw bytes, "" when absent.
+struct PrioFacts {
+    bool scsi = false;                        // a SCSI device (has an H:C:T:L)
+    std::optional<std::string> access_state;  // sysfs, kept by scsi_dh_alua
+    std::optional<std::string> preferred_path;
+    std::string dh_state;                     // the kernel's handler, "detached" for none
+    std::string inquiry;                      // standard INQUIRY data
+    std::string vpd_pg83;                     // VPD page 0x83
+    std::string rtpg;                         // REPORT TARGET PORT GROUPS reply
+    std::string vpd_pgc0, vpd_pgc9;           // vendor pages: EMC (0xc0), RDAC (0xc9)
+    std::string tur;                          // TEST UNIT READY: status, host, driver, sense
+    std::string tgt_node_name;                // FC target node name or iSCSI target name
+    std::string protocol;                     // "scsi:fcp", ... as the snapshot's sysfs
+    std::string host_adapter;                 // PCIe port of the HBA, or iSCSI address
+};
+
 struct PathRecord {
     std::string name;                      // "sda"
     DevT devt;
@@ -24,7 +41,13 @@ struct PathRecord {
     unsigned long long size = 0;           // sectors
     std::vector<const DeviceEntry*> devices;  // matching device entries, precedence order
     std::string in_use;                    // "" when free, else what uses it
+    PrioFacts facts;
 };
+
+// Whether multipath-tools would treat the path as up (its sysfs state is
+// "running", NVMe "live", or not known): only such paths get a priority and
+// count for their group's.
+bool path_is_up(const PathRecord& p);
 
 struct PathVerdict {
     std::optional<PathRecord> path;

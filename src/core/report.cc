@@ -56,15 +56,16 @@ std::string path_line(const PathRecord& p)
 std::string groups_text(const MapPlan& m)
 {
     std::string out;
-    auto groups = group_paths(m.settings.path_grouping_policy.value, m.paths);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        bool last_group = g + 1 == groups.size();
+    for (std::size_t g = 0; g < m.groups.size(); ++g) {
+        const auto& group = m.groups[g];
+        bool last_group = g + 1 == m.groups.size();
         out += std::string(last_group ? "`-+- " : "|-+- ") + "policy='" +
-               m.settings.path_selector.value + "' prio=undef status=undef\n";
-        for (std::size_t i = 0; i < groups[g].size(); ++i) {
-            bool last_path = i + 1 == groups[g].size();
+               m.settings.path_selector.value + "' prio=" + std::to_string(group.priority) +
+               " status=undef\n";
+        for (std::size_t i = 0; i < group.members.size(); ++i) {
+            bool last_path = i + 1 == group.members.size();
             out += std::string(last_group ? "  " : "| ") + (last_path ? "`- " : "|- ") +
-                   path_line(*groups[g][i]) + "\n";
+                   path_line(m.paths[group.members[i]]) + "\n";
         }
     }
     return out;
@@ -84,13 +85,16 @@ std::string why_text(const MapPlan& m)
     out += "    name: " + m.name_reason + "\n";
     out += setting("no_path_retry", s.no_path_retry, to_string(s.no_path_retry.value));
     out += setting("features", s.features, s.features.value);
-    out += setting("hardware_handler", s.hardware_handler, s.hardware_handler.value);
+    out += "    hardware_handler: " + m.hwhandler.value + " (" + m.hwhandler.reason + ")\n";
     out += setting("path_grouping_policy", s.path_grouping_policy,
                    to_string(s.path_grouping_policy.value));
     out += setting("path_selector", s.path_selector, s.path_selector.value);
     out += setting("rr_min_io_rq", s.rr_min_io_rq, std::to_string(s.rr_min_io_rq.value));
     for (const auto& p : m.paths)
         out += "    " + p.name + ": WWID from " + p.wwid_source + "\n";
+    for (std::size_t i = 0; i < m.paths.size() && i < m.prios.size(); ++i)
+        out += "    " + m.paths[i].name + ": " + m.prios[i].reason + "\n";
+    out += "    table: " + m.table + "\n";
     return out;
 }
 
@@ -100,7 +104,7 @@ std::string map_text(const MapPlan& m)
     return std::string(verb(m.action)) + ": " + m.name + " (" + m.wwid + ") " + dm_name(m) + " " +
            first.vendor + "," + first.product + "\n" + "size=" + human_size(m.size) +
            " features='" + effective_features(m.settings) + "' hwhandler='" +
-           m.settings.hardware_handler.value + "' wp=undef\n" + groups_text(m);
+           m.hwhandler.value + "' wp=undef\n" + groups_text(m);
 }
 
 }  // namespace

@@ -393,6 +393,15 @@ std::string hex_problem(std::string_view s)
     return {};
 }
 
+// The attributes that hold raw bytes as hex text.
+bool is_hex_attribute(const std::string& key)
+{
+    for (const char* k : {"vpd_pg80", "vpd_pg83", "inquiry", "rtpg", "vpd_pgc0", "vpd_pgc9", "tur"})
+        if (key == k)
+            return true;
+    return false;
+}
+
 Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::string& where)
 {
     using R = Result<std::map<std::string, std::string>>;
@@ -401,7 +410,9 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
     // Closed on purpose, like every other key set: a misspelt "vender" would
     // otherwise read as "no vendor" and change decisions silently.
     if (auto p = unknown_key_problem(v, {"vendor", "model", "rev", "hctl", "state", "protocol",
-                                         "vpd_pg83", "vpd_pg80", "dh_state"},
+                                         "vpd_pg83", "vpd_pg80", "dh_state", "access_state",
+                                         "preferred_path", "inquiry", "rtpg", "vpd_pgc0",
+                                         "vpd_pgc9", "tur", "tgt_node_name", "host_adapter"},
                                      where);
         !p.empty())
         return R::fail(p);
@@ -412,7 +423,7 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
         std::string problem;
         if (key == "hctl" && !is_hctl(value))
             problem = "expected \"H:C:T:L\", got " + in_quotes(value);
-        else if (key == "vpd_pg80" || key == "vpd_pg83")
+        else if (is_hex_attribute(key))
             problem = hex_problem(value);
         if (!problem.empty())
             return R::fail(problem_at(member(where, key), problem));

@@ -56,7 +56,7 @@ struct TopologyPath {
 
 struct TopologyGroup {
     std::string selector;  // "service-time 0"
-    int prio = 0;          // no prioritizer runs; multipath -l prints 0 too
+    int prio = 0;          // as multipath -ll: topology_prio.hh sets it
     std::string status;    // "active", "enabled", "disabled"; "undef"
     std::vector<TopologyPath> paths;
 };

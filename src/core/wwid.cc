@@ -39,20 +39,34 @@ Result<Wwid> accept(std::string value, std::string source)
 
 }  // namespace
 
+namespace {
+
+// multipath-tools reads the VPD page itself only when the attribute is the
+// default for the device's bus, or "" (udev not asked): a site's own
+// attribute must not be silently replaced by another identity. Only SCSI
+// disks have a fallback here (sysfs vpd_pg83, as multipath-tools 0.9.4).
+bool has_vpd_fallback(const BlockDevice& dev, const std::string& uid_attribute)
+{
+    return dev.attr("hctl") && (uid_attribute == "ID_SERIAL" || uid_attribute.empty());
+}
+
+}  // namespace
+
 Result<Wwid> derive_wwid(const BlockDevice& dev, const std::string& uid_attribute)
 {
-    std::string why;
-    if (const auto* v = dev.property(uid_attribute); v && !v->empty())
-        return accept(*v, "udev property " + uid_attribute);
-    why = "no udev property " + uid_attribute;
+    std::string why = "uid_attribute \"\": udev not asked";
+    if (!uid_attribute.empty()) {
+        if (const auto* v = dev.property(uid_attribute); v && !v->empty())
+            return accept(*v, "udev property " + uid_attribute);
+        why = "no udev property " + uid_attribute;
+    }
+    if (!has_vpd_fallback(dev, uid_attribute))
+        return Result<Wwid>::fail(why + "; no VPD fallback for uid_attribute " + quoted(uid_attribute) +
+                                  (dev.attr("hctl") ? "" : " on a device that is not SCSI"));
     auto pg83 = from_vpd_attr(dev, "vpd_pg83", wwid_from_vpd83);
     if (pg83)
         return accept(pg83.value(), "sysfs vpd_pg83");
-    why += "; " + pg83.error();
-    auto pg80 = from_vpd_attr(dev, "vpd_pg80", serial_from_vpd80);
-    if (pg80)
-        return accept(pg80.value(), "sysfs vpd_pg80");
-    return Result<Wwid>::fail(why + "; " + pg80.error());
+    return Result<Wwid>::fail(why + "; " + pg83.error());
 }
 
 }  // namespace mpb

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 // A path's WWID: from the udev property chosen by uid_attrs/uid_attribute,
-// or, when udev has none, from the raw VPD pages in sysfs (0x83, then 0x80).
+// or, as multipath-tools 0.9.4 falls back, from the raw VPD page 0x83 in
+// sysfs when a SCSI disk's attribute is the default ID_SERIAL or "".
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@ namespace mpb {
 
 struct Wwid {
     std::string value;
-    std::string source;  // "udev property ID_SERIAL", "sysfs vpd_pg83", "sysfs vpd_pg80"
+    std::string source;  // "udev property ID_SERIAL", "sysfs vpd_pg83"
 };
 
 // Fails with the reasons of every source tried, in order.

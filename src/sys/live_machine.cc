@@ -4,10 +4,13 @@
 #include <chrono>
 
 #include "core/dm_name.hh"
+#include "core/hex.hh"
+#include "core/prio.hh"
 #include "core/text.hh"
 #include "sys/machine.hh"
 #include "sys/partition_probe.hh"
 #include "sys/safe_write.hh"
+#include "sys/sg_io.hh"
 #include "sys/sysfs.hh"
 #include "sys/udev_devices.hh"
 #include "sys/uevent.hh"
@@ -25,6 +28,18 @@ std::vector<DmMap> sysfs_dm_maps()
             if (auto m = read_sysfs_dm(name))
                 maps.push_back(m.value());
     return maps;
+}
+
+// The SCSI command behind a reply's snapshot key (Machine::RepliesWanted).
+Result<std::string> ask(const std::string& node, const std::string& key, std::chrono::milliseconds timeout)
+{
+    if (key == "vpd_pgc0")
+        return inquiry_vpd(node, 0xc0, timeout);
+    if (key == "vpd_pgc9")
+        return inquiry_vpd(node, 0xc9, timeout);
+    if (key == "tur")
+        return test_unit_ready(node, timeout);
+    return Result<std::string>::fail("no command for " + key);
 }
 
 class LiveMachine : public Machine {
@@ -63,6 +78,23 @@ public:
     }
 
     std::vector<DmMap> map_names() override { return sysfs_dm_maps(); }
+
+    void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
+                            const RepliesWanted& wanted) override
+    {
+        for (auto& d : devices) {
+            if (d.partition || !d.attr("hctl"))
+                continue;
+            read_priority_attrs(d);
+            const std::string node = "/dev/" + d.name;
+            if (wants_rtpg(d))
+                if (auto reply = report_target_port_groups(node, timeout))
+                    d.sysfs["rtpg"] = hex_text(reply.value());
+            for (const auto& key : wanted(d))
+                if (auto reply = ask(node, key, timeout))
+                    d.sysfs[key] = hex_text(reply.value());
+        }
+    }
 
     DmOps& dm() override
     {

@@ -4,6 +4,8 @@
 // Commands see the machine only through this seam.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +52,16 @@ public:
     // Has udev run its rules again for `names` and waits for it, bounded;
     // returns what went wrong, one sentence each.
     virtual std::vector<std::string> rerun_udev_rules(const std::vector<std::string>& names) = 0;
+
+    // Completes `devices` with what prioritizers read (docs/snapshot.md).
+    // Live: sysfs facts, REPORT TARGET PORT GROUPS where a path does ALUA
+    // and no device handler keeps its state, then the replies `wanted`
+    // names by snapshot key ("vpd_pgc0", "vpd_pgc9", "tur") given the facts
+    // so far, each command bounded by `timeout`; a path that does not
+    // answer simply has no reply. A replay has them recorded already.
+    using RepliesWanted = std::function<std::vector<std::string>(const BlockDevice&)>;
+    virtual void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
+                                    const RepliesWanted& wanted) = 0;
 
     // Every block device with `maps` and the command line.
     Result<Snapshot> snapshot_with(std::vector<DmMap> maps);

@@ -94,6 +94,10 @@ public:
 
     std::vector<DmMap> map_names() override { return snap_.maps; }
 
+    // The snapshot holds what was asked when it was taken.
+    void add_priority_facts(std::vector<BlockDevice>&, std::chrono::milliseconds,
+                            const RepliesWanted&) override {}
+
     DmOps& dm() override { return dm_; }
 
     Result<SourcedText> cmdline() override

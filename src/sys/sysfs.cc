@@ -108,7 +108,81 @@ void read_device_attrs(const std::string& dir, BlockDevice& d)
         d.sysfs["protocol"] = protocol;
 }
 
+// The path component of `path` that starts with `prefix`, "" when none.
+std::string component(const std::string& path, const std::string& prefix)
+{
+    auto at = path.find("/" + prefix);
+    if (at == std::string::npos)
+        return {};
+    auto end = path.find('/', at + 1);
+    return path.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+}
+
+// The target's name as multipath-tools' group_by_node_name sees it: SAS
+// address, FC node name, iSCSI target name, "ata-N.00"; "" when unknown.
+std::string target_node_name(const std::string& dev, const std::string& sys)
+{
+    std::string path = resolved(dev), value;
+    if (!component(path, "end_device-").empty() && read_text_attr(dev + "/sas_address", value))
+        return value;
+    if (auto rport = component(path, "rport-"); !rport.empty() &&
+        read_text_attr(sys + "/class/fc_remote_ports/" + rport + "/node_name", value))
+        return value;
+    if (auto session = component(path, "session"); !session.empty() &&
+        read_text_attr(sys + "/class/iscsi_session/" + session + "/targetname", value))
+        return value;
+    if (auto ata = component(path, "ata"); ata.size() > 3 && std::isdigit(static_cast<unsigned char>(ata[3])))
+        return "ata-" + ata.substr(3) + ".00";
+    return {};
+}
+
+// The name of a link's target, "" when `path` is no link.
+std::string link_name(const std::string& path)
+{
+    char buf[PATH_MAX];
+    ssize_t n = readlink(path.c_str(), buf, sizeof buf - 1);
+    return n > 0 ? basename_of(std::string(buf, static_cast<std::size_t>(n))) : std::string();
+}
+
+// What multipath-tools tells host adapters apart by, for round-robin's
+// order: the iSCSI host's address, else the PCIe port (or ccw device)
+// above the SCSI host; "" when unknown.
+std::string host_adapter(const std::string& hctl, const std::string& protocol, const std::string& sys)
+{
+    const std::string host = "host" + hctl.substr(0, hctl.find(':'));
+    std::string value;
+    if (protocol == "scsi:iscsi")
+        return read_text_attr(sys + "/class/iscsi_host/" + host + "/ipaddress", value) ? value : "";
+    if (protocol != "scsi:fcp" && protocol != "scsi:sas")
+        return {};
+    std::string dir = resolved(sys + "/class/scsi_host/" + host);
+    for (auto slash = dir.rfind('/'); !dir.empty() && slash != std::string::npos; slash = dir.rfind('/')) {
+        dir = dir.substr(0, slash);
+        if (link_name(dir + "/driver") == "pcieport" || link_name(dir + "/subsystem") == "ccw")
+            return basename_of(dir);
+    }
+    return {};
+}
+
 }  // namespace
+
+void read_priority_attrs(BlockDevice& d, const std::string& sys)
+{
+    if (!d.attr("hctl"))
+        return;
+    const std::string dev = sys + "/class/block/" + d.name + "/device";
+    std::string value;
+    for (const char* key : {"access_state", "preferred_path"})
+        if (read_text_attr(dev + "/" + key, value))
+            d.sysfs[key] = value;
+    if (read_attr(dev + "/inquiry", value) && !value.empty())
+        d.sysfs["inquiry"] = hex_text(value);
+    if (auto node = target_node_name(dev, sys); !node.empty())
+        d.sysfs["tgt_node_name"] = node;
+    const auto* protocol = d.attr("protocol");
+    if (auto adapter = host_adapter(*d.attr("hctl"), protocol ? *protocol : "", sys); !adapter.empty())
+        d.sysfs["host_adapter"] = adapter;
+}
 
 std::string kernel_name_of(const std::string& devnum, const std::string& sys)
 {

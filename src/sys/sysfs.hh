@@ -16,6 +16,11 @@ namespace mpb {
 // attributes a device does not have are left out.
 Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string& sys = "/sys");
 
+// Adds to SCSI disk `d` what prioritizers and group_by_node_name read from
+// sysfs (docs/snapshot.md): access_state, preferred_path, inquiry,
+// tgt_node_name, host_adapter. Not read by read_sysfs_device, which the udev callout uses.
+void read_priority_attrs(BlockDevice& d, const std::string& sys = "/sys");
+
 // The kernel name of block device "MAJ:MIN" (/sys/dev/block), "" when none.
 std::string kernel_name_of(const std::string& devnum, const std::string& sys = "/sys");
 

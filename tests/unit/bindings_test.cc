@@ -23,7 +23,13 @@ const std::string& header = mpb::test::bindings_header;
 
 std::string warning(int line, const std::string& what)
 {
-    return file + ":" + std::to_string(line) + ": warning: " + what + "; line ignored";
+    return file + ":" + std::to_string(line) + ": warning: " + what +
+           "; line ignored (its alias stays taken)";
+}
+
+std::string note(int line, const std::string& what)
+{
+    return file + ":" + std::to_string(line) + ": warning: " + what;
 }
 
 std::vector<std::string> texts(const mpb::Diagnostics& d)
@@ -92,7 +98,7 @@ mpb::BindingsTable table_of(const std::vector<std::string>& aliases)
 {
     mpb::BindingsTable t;
     for (std::size_t i = 0; i < aliases.size(); ++i)
-        t.entries.push_back({aliases[i], "wwid" + std::to_string(i), int(i) + 1});
+        t.add({aliases[i], "wwid" + std::to_string(i), int(i) + 1});
     return t;
 }
 
@@ -121,6 +127,15 @@ const FreeAliasCase free_alias_cases[] = {
     {"non-letter suffixes hold no index", {"mpath1", "mpathA", "mpath", "mpath-a"}, "mpath", {},
      "mpatha"},
     {"empty prefix", {"a", "b", "mpatha"}, "", {}, "c"},
+    // multipath-tools 0.9.4 counts up while the lines name the next index in
+    // file order; a higher index seen before that sends it past the highest.
+    {"0.9.4 order: a higher index first", {"mpathb", "mpathd", "mpatha"}, "mpath", {}, "mpathe"},
+    {"0.9.4 order: counted up to the first higher", {"mpatha", "mpathb", "mpathd"}, "mpath", {},
+     "mpathc"},
+    {"0.9.4 order: taken up to a higher index jumps past the highest",
+     {"mpatha", "mpathc", "mpathe"}, "mpath", {"mpathb"}, "mpathf"},
+    {"index beyond an int is no name", {"mpatha", "mpath" + std::string(8, 'z')}, "mpath", {},
+     "mpathb"},
 };
 
 // ---- parse_bindings -----------------------------------------------------------
@@ -186,10 +201,14 @@ const ParseCase parse_cases[] = {
      "mpatha\n",
      {},
      {warning(1, "expected \"alias wwid\"")}},
-    {"three fields",
+    {"three fields: the third is ignored, as multipath-tools does",
      "mpatha 3600a0b80001 extra\n",
-     {},
-     {warning(1, "expected \"alias wwid\"")}},
+     {{"mpatha", "3600a0b80001", 1}},
+     {note(1, "text after the WWID ignored")}},
+    {"'#' inside a field ends the line",
+     "mpatha 3600a0b8#0001\nmpathb#x 3600a0b80002\n",
+     {{"mpatha", "3600a0b8", 1}},
+     {warning(2, "expected \"alias wwid\"")}},
     {"comment where the WWID should be",
      "mpatha #3600a0b80001\n",
      {},
@@ -220,10 +239,10 @@ const ParseCase parse_cases[] = {
      "mpatha 3600/1\n",
      {},
      {warning(1, "invalid WWID \"3600/1\": contains '/'")}},
-    {"WWID with a stray CR inside the line",
+    {"a CR inside the line ends it",
      "mpatha 3600\r1\n",
-     {},
-     {warning(1, "invalid WWID \"3600\\x0d1\": contains whitespace or a control character")}},
+     {{"mpatha", "3600", 1}},
+     {}},
     {"line of 4096 bytes is parsed",
      "mpatha " + std::string(4096 - 7, 'w') + "\n",
      {},
@@ -236,7 +255,7 @@ const ParseCase parse_cases[] = {
      "#" + std::string(5000, 'x') + "\n",
      {},
      {warning(1, "line longer than 4096 bytes")}},
-    {"rejected line does not claim its alias",
+    {"a rejected line leaves its alias to the next valid line",
      "mpatha 3600/1\nmpatha 3600a0b80001\n",
      {{"mpatha", "3600a0b80001", 2}},
      {warning(1, "invalid WWID \"3600/1\": contains '/'")}},
@@ -421,6 +440,28 @@ BOOST_DATA_TEST_CASE(parse, bdata::make(parse_cases), c)
     BOOST_TEST(texts(t.problems) == c.problems, boost::test_tools::per_element());
     for (const auto& d : t.problems)
         BOOST_TEST((d.severity == mpb::Severity::warning));
+}
+
+// multipath-tools' own vector (tests/alias.c): a WWID bound twice keeps its
+// first alias, and the second line's alias stays taken: WWID2 gets MPATHb,
+// never MPATHd.
+BOOST_AUTO_TEST_CASE(second_binding_of_a_wwid_keeps_its_alias_taken)
+{
+    auto t = mpb::parse_bindings("MPATHc WWID1\nMPATHa WWID0\nMPATHd WWID0\n", file);
+    BOOST_TEST_REQUIRE(t.find_by_wwid("WWID0") != nullptr);
+    BOOST_TEST(t.find_by_wwid("WWID0")->alias == "MPATHa");
+    BOOST_TEST_REQUIRE(t.find_by_alias("MPATHd") != nullptr);
+    BOOST_TEST(t.find_by_alias("MPATHd")->wwid == "WWID0");
+    BOOST_TEST(mpb::next_free_alias("MPATH", t, {}) == "MPATHb");
+    BOOST_TEST(mpb::next_free_alias("MPATH", t, {"MPATHb"}) == "MPATHe");
+}
+
+// A line with an alias and no WWID binds nothing, but its alias is taken.
+BOOST_AUTO_TEST_CASE(alias_without_wwid_is_taken)
+{
+    auto t = mpb::parse_bindings("mpatha\n", file);
+    BOOST_TEST(t.entries.empty());
+    BOOST_TEST(mpb::next_free_alias("mpath", t, {}) == "mpathb");
 }
 
 BOOST_AUTO_TEST_CASE(find_by_alias_and_wwid)

@@ -141,6 +141,32 @@ BOOST_DATA_TEST_CASE(parse, bdata::make(cases), c)
         BOOST_TEST((d.severity == mpb::Severity::warning));
 }
 
+struct TimeoutCase {
+    const char* text;
+    int ms;
+    std::vector<std::string> problems;
+};
+
+std::ostream& operator<<(std::ostream& os, const TimeoutCase& c) { return os << c.text; }
+
+const std::string millis = "expected a whole number of milliseconds from 1 to 60000";
+
+const TimeoutCase timeout_cases[] = {
+    {"[boot]\n", 1000, {}},
+    {"[boot]\nscsi_timeout_ms = 250\n", 250, {}},
+    {"[boot]\nscsi_timeout_ms = 60000\n", 60000, {}},
+    {"[boot]\nscsi_timeout_ms = 0\n", 1000, {bad_value(2, "0", "scsi_timeout_ms", millis)}},
+    {"[boot]\nscsi_timeout_ms = 60001\n", 1000, {bad_value(2, "60001", "scsi_timeout_ms", millis)}},
+    {"[boot]\nscsi_timeout_ms = 1s\n", 1000, {bad_value(2, "1s", "scsi_timeout_ms", millis)}},
+};
+
+BOOST_DATA_TEST_CASE(scsi_timeout, bdata::make(timeout_cases), c)
+{
+    auto s = mpb::parse_boot_settings(c.text, file);
+    BOOST_TEST(s.scsi_timeout_ms == c.ms);
+    BOOST_TEST(texts(s.diagnostics) == c.problems, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(log_levels_are_logger_verbosities)
 {
     BOOST_TEST(mpb::verbosity_of(BootLogLevel::error) == 0);    // -q

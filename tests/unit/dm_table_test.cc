@@ -47,18 +47,27 @@ std::vector<mpb::PathRecord> paths(const std::string& serials)
 }
 
 // "sda sdc|sdb sdd": groups separated by '|', paths by ' '.
-std::string show(const std::vector<mpb::PathGroup>& groups)
+std::string show(const std::vector<mpb::PathGroup>& groups, const std::vector<mpb::PathRecord>& ps)
 {
     std::string out;
     for (const auto& g : groups) {
         if (!out.empty())
             out += "|";
         std::string names;
-        for (const auto* p : g)
-            names += (names.empty() ? "" : " ") + p->name;
+        for (auto i : g.members)
+            names += (names.empty() ? "" : " ") + ps[i].name;
         out += names;
     }
     return out;
+}
+
+// The table of `ps` with const priorities and the configured hardware
+// handler (hwhandler_test.cc tests the choice).
+std::string table_of(unsigned long long sectors, const mpb::EffectiveSettings& s,
+                     const std::vector<mpb::PathRecord>& ps)
+{
+    auto groups = mpb::group_paths(s.path_grouping_policy.value, ps, std::vector<int>(ps.size(), 1));
+    return mpb::multipath_table(sectors, s, s.hardware_handler.value, ps, groups);
 }
 
 // ---- grouping -------------------------------------------------------------
@@ -323,10 +332,11 @@ const TableCase table_cases[] = {
      "0 8 multipath 0 0 1 1 queue-length 0 1 1 8:0 1"},
     {"multipaths multibus", multipath_multibus.c_str(), "ACME", "DISK", "AB", 2097152,
      "0 2097152 multipath 0 0 1 1 service-time 0 2 1 8:0 1 8:16 1"},
-    // Built-in 3PARdata/VV: hardware_handler "1 alua", no_path_retry 18.
+    // Built-in 3PARdata/VV: group_by_prio, prio alua, hardware_handler
+    // "1 alua", no_path_retry 18; paths with no priority facts (both alike)
+    // make one group.
     {"built-in 3PARdata", builtin, "3PARdata", "VV", "AB", 2097152,
-     "0 2097152 multipath 1 queue_if_no_path 1 alua 2 1 service-time 0 1 1 8:0 1"
-     " service-time 0 1 1 8:16 1"},
+     "0 2097152 multipath 1 queue_if_no_path 1 alua 1 1 service-time 0 2 1 8:0 1 8:16 1"},
     // No paths: no groups, and no first group.
     {"no paths", builtin, "ACME", "DISK", "", 2097152, "0 2097152 multipath 0 0 0 0"},
 };
@@ -338,14 +348,14 @@ BOOST_AUTO_TEST_SUITE(dm_table)
 BOOST_DATA_TEST_CASE(grouping, bdata::make(group_cases), c)
 {
     auto ps = paths(c.serials);
-    auto groups = mpb::group_paths(c.policy, ps);
-    BOOST_TEST(show(groups) == c.groups);
-    // Groups point into `ps`, each path exactly once.
+    auto groups = mpb::group_paths(c.policy, ps, std::vector<int>(ps.size(), 1));
+    BOOST_TEST(show(groups, ps) == c.groups);
+    // Groups index into `ps`, each path exactly once.
     std::size_t n = 0;
     for (const auto& g : groups) {
-        BOOST_TEST(!g.empty());
-        for (const auto* p : g) {
-            BOOST_TEST((p >= ps.data() && p < ps.data() + ps.size()));
+        BOOST_TEST(!g.members.empty());
+        for (auto i : g.members) {
+            BOOST_TEST(i < ps.size());
             ++n;
         }
     }
@@ -367,8 +377,7 @@ BOOST_DATA_TEST_CASE(features_levels, bdata::make(level_cases), c)
 BOOST_DATA_TEST_CASE(table, bdata::make(table_cases), c)
 {
     auto cfg = conf(c.conf);
-    BOOST_TEST(mpb::multipath_table(c.sectors, settings(cfg, c.vendor, c.product),
-                                    paths(c.serials)) == c.table);
+    BOOST_TEST(table_of(c.sectors, settings(cfg, c.vendor, c.product), paths(c.serials)) == c.table);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

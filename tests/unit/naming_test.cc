@@ -230,7 +230,7 @@ BOOST_AUTO_TEST_CASE(successive_new_names)
         auto choice = mpb::choose_name(w, s, nullptr, table, {"mpathc"});
         BOOST_TEST(choice.new_binding);
         names.push_back(choice.name);
-        table.entries.push_back({choice.name, w, 0});
+        table.add({choice.name, w, 0});
     }
     BOOST_TEST(names == (std::vector<std::string>{"mpatha", "mpathd", "mpathe"}),
                boost::test_tools::per_element());

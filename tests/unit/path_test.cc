@@ -69,7 +69,7 @@ const Case cases[] = {
          d.properties.erase("ID_SERIAL");
          d.properties.erase("SCSI_IDENT_LUN_T10");
      },
-     "", "no WWID (no udev property ID_SERIAL; no sysfs vpd_pg83; no sysfs vpd_pg80)"},
+     "", "no WWID (no udev property ID_SERIAL; no sysfs vpd_pg83)"},
     {"a WWID with a space is refused", "",
      [](BlockDevice& d) { d.properties["ID_SERIAL"] = "a b"; }, "",
      "no WWID (udev property ID_SERIAL: invalid WWID \"a b\": contains whitespace or a control "

@@ -59,9 +59,9 @@ BOOST_AUTO_TEST_CASE(a_failover_map_in_multipath_d_shape)
     BOOST_TEST(format_plan(plan, "/etc/multipath") ==
                "create: mpatha (0QEMU_QEMU_HARDDISK_mp0) dm-? QEMU,QEMU HARDDISK\n"
                "size=1.0G features='1 queue_if_no_path' hwhandler='0' wp=undef\n"
-               "|-+- policy='service-time 0' prio=undef status=undef\n"
+               "|-+- policy='service-time 0' prio=1 status=undef\n"
                "| `- 0:0:0:0 sda 8:0 undef undef running\n"
-               "`-+- policy='service-time 0' prio=undef status=undef\n"
+               "`-+- policy='service-time 0' prio=0 status=undef\n"
                "  `- 0:0:1:0 sdb 8:16 undef undef offline\n"
                "would add to /etc/multipath/bindings: mpatha 0QEMU_QEMU_HARDDISK_mp0\n"
                "would add to /etc/multipath/wwids: 0QEMU_QEMU_HARDDISK_mp0\n");
@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_multibus_map_and_a_device_left_out)
     BOOST_TEST(format_plan(plan, "/x") ==
                "create: 0QEMU_QEMU_HARDDISK_mp0 (0QEMU_QEMU_HARDDISK_mp0) dm-? QEMU,QEMU HARDDISK\n"
                "size=1.0G features='0' hwhandler='0' wp=undef\n"
-               "`-+- policy='service-time 0' prio=undef status=undef\n"
+               "`-+- policy='service-time 0' prio=1 status=undef\n"
                "  |- 2:0:0:1 sda 8:0 undef undef running\n"
                "  `- 3:0:0:1 sdb 8:16 undef undef running\n"
                "would add to /x/wwids: 0QEMU_QEMU_HARDDISK_mp0\n"
@@ -139,7 +139,11 @@ BOOST_AUTO_TEST_CASE(each_decision_with_its_origin)
                "    path_selector: service-time 0 (built-in default)\n"
                "    rr_min_io_rq: 1 (built-in default)\n"
                "    sda: WWID from udev property ID_SERIAL\n"
-               "    sdb: WWID from udev property ID_SERIAL\n");
+               "    sdb: WWID from udev property ID_SERIAL\n"
+               "    sda: prio 1, const prioritizer (built-in default)\n"
+               "    sdb: prio 1, const prioritizer (built-in default)\n"
+               "    table: 0 2097152 multipath 1 queue_if_no_path 0 2 1 service-time 0 1 1 8:0 1 "
+               "service-time 0 1 1 8:16 1\n");
     BOOST_TEST(text.find("features='1 queue_if_no_path'") != std::string::npos);
 }
 

@@ -421,6 +421,12 @@ const BadCase device_errors[] = {
      "devices[0].sysfs.vpd_pg83: odd number of hex digits"},
     {"vpd_not_hex", DOC(SDA_WITH("\"sysfs\": {\"vpd_pg80\": \"0080zz\"}")),
      "devices[0].sysfs.vpd_pg80: not pairs of hex digits (offset 4)"},
+    {"priority_key_misspelt", DOC(SDA_WITH("\"sysfs\": {\"acces_state\": \"standby\"}")),
+     "devices[0].sysfs: unknown key \"acces_state\""},
+    {"inquiry_not_hex", DOC(SDA_WITH("\"sysfs\": {\"inquiry\": \"00 0g\"}")),
+     "devices[0].sysfs.inquiry: not pairs of hex digits (offset 4)"},
+    {"vendor_page_odd_length", DOC(SDA_WITH("\"sysfs\": {\"vpd_pgc9\": \"00c\"}")),
+     "devices[0].sysfs.vpd_pgc9: odd number of hex digits"},
     {"vpd_space_inside_pair", DOC(SDA_WITH("\"sysfs\": {\"vpd_pg80\": \"0 080\"}")),
      "devices[0].sysfs.vpd_pg80: not pairs of hex digits (offset 1)"},
     {"holders_string", DOC(SDA_WITH("\"holders\": \"dm-0\"")),
@@ -501,6 +507,10 @@ const GoodCase accepted[] = {
     {"holder_not_in_snapshot", DOC(SDA_WITH("\"holders\": [\"dm-7\"]"))},
     {"vpd_with_spaces_between_pairs", DOC(SDA_WITH("\"sysfs\": {\"vpd_pg80\": \"00 80 00 00\\n\"}"))},
     {"vpd_upper_case_and_empty", DOC(SDA_WITH("\"sysfs\": {\"vpd_pg80\": \"00AB\", \"vpd_pg83\": \"\"}"))},
+    {"priority_facts", DOC(SDA_WITH("\"sysfs\": {\"access_state\": \"active/optimized\", "
+                                    "\"preferred_path\": \"0\", \"inquiry\": \"0000061230100002\", "
+                                    "\"rtpg\": \"00000000\", \"vpd_pgc0\": \"\", \"vpd_pgc9\": \"00C9\", "
+                                    "\"tgt_node_name\": \"iqn.2003-01.t1\", \"host_adapter\": \"0000:00:1c.0\"}"))},
     {"hctl_with_64_bit_lun", DOC(SDA_WITH("\"sysfs\": {\"hctl\": \"0:0:0:18446744073709551615\"}"))},
     {"free_form_sysfs_values",
      DOC(SDA_WITH("\"sysfs\": {\"state\": \"transport-offline\", \"protocol\": \"nvme:tcp\", "

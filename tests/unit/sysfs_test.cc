@@ -118,6 +118,59 @@ BOOST_AUTO_TEST_CASE(partitions_and_dm_maps_are_listed)
     BOOST_TEST(not_dm.error() == "sda: not a device-mapper device (" + f.sys + "/class/block/sda/dm)");
 }
 
+BOOST_AUTO_TEST_CASE(priority_attributes_are_read_apart)
+{
+    FakeSys f;
+    put(f.scsi + "/access_state", "active/non-optimized\n");
+    put(f.scsi + "/preferred_path", "1\n");
+    put(f.scsi + "/inquiry", std::string("\x00\x00\x06\x12\x3b\x10", 6));
+    auto d = mpb::read_sysfs_device("sda", f.sys);
+    BOOST_TEST_REQUIRE(d.has_value(), d.error());
+    BOOST_TEST(!d->attr("inquiry"));  // the udev callout does not read them
+    mpb::read_priority_attrs(d.value(), f.sys);
+    BOOST_TEST(*d->attr("access_state") == "active/non-optimized");
+    BOOST_TEST(*d->attr("preferred_path") == "1");
+    BOOST_TEST(*d->attr("inquiry") == "00000612" "3b10");
+    BOOST_TEST(!d->attr("tgt_node_name"));  // virtio-scsi: no transport name
+}
+
+// The target name group_by_node_name uses and the adapter round-robin's
+// order alternates between, for iSCSI and FC paths.
+BOOST_AUTO_TEST_CASE(target_node_names_and_adapters)
+{
+    mpb::test::TempDir dir;
+    const std::string sys = dir.at("sys");
+    struct Row {
+        std::string device, name_file, name, adapter;
+    };
+    const std::string pci = "/devices/pci0000:00/0000:00:1c.0";
+    const Row rows[] = {
+        {"/devices/platform/host4/session1/target4:0:0/4:0:0:0",
+         "/class/iscsi_session/session1/targetname", "iqn.2003-01.org.linux-iscsi.t1", "192.0.2.10"},
+        {pci + "/0000:02:00.0/host3/rport-3:0-2/target3:0:0/3:0:0:1",
+         "/class/fc_remote_ports/rport-3:0-2/node_name", "0x5006016090203181", "0000:00:1c.0"},
+    };
+    put(sys + "/class/iscsi_host/host4/ipaddress", "192.0.2.10\n");
+    link(sys + pci + "/0000:02:00.0/host3", sys + "/class/scsi_host/host3");
+    link(sys + "/bus/pci/drivers/pcieport", sys + pci + "/driver");
+    int minor = 0;
+    for (const auto& r : rows) {
+        std::string name = "sd" + std::string(1, static_cast<char>('a' + minor));
+        put(sys + r.device + "/block/" + name + "/dev", "8:" + std::to_string(16 * minor) + "\n");
+        link(sys + r.device, sys + r.device + "/block/" + name + "/device");
+        link(sys + r.device + "/block/" + name, sys + "/class/block/" + name);
+        put(sys + r.name_file, r.name + "\n");
+        auto d = mpb::read_sysfs_device(name, sys);
+        BOOST_TEST_REQUIRE(d.has_value(), d.error());
+        mpb::read_priority_attrs(d.value(), sys);
+        BOOST_TEST_REQUIRE(d->attr("tgt_node_name"));
+        BOOST_TEST(*d->attr("tgt_node_name") == r.name);
+        BOOST_TEST_REQUIRE(d->attr("host_adapter"));
+        BOOST_TEST(*d->attr("host_adapter") == r.adapter);
+        ++minor;
+    }
+}
+
 BOOST_AUTO_TEST_CASE(protocol_from_the_device_path)
 {
     const std::string fc = "/sys/devices/pci0000:00/0000:00:05.0/host3/rport-3:0-2/target3:0:0/3:0:0:1";

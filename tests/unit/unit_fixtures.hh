@@ -24,8 +24,10 @@ inline BlockDevice scsi_disk(const std::string& name, unsigned minor, const std:
                     {"ID_SCSI_SERIAL", serial},
                     {"SCSI_IDENT_LUN_T10", "QEMU_QEMU_HARDDISK_" + serial},
                     {"DEVTYPE", "disk"}};
+    // QEMU's INQUIRY data: no TPGS, so no ALUA.
     d.sysfs = {{"vendor", "QEMU    "}, {"model", "QEMU HARDDISK   "}, {"hctl", hctl},
-               {"state", "running"}, {"protocol", "scsi:unspec"}};
+               {"state", "running"}, {"protocol", "scsi:unspec"},
+               {"inquiry", "000005121f000012"}};
     return d;
 }
 
