@@ -61,16 +61,20 @@ std::string sample(std::string_view p)
     std::string out;
     for (std::size_t i = 0; i < p.size(); ++i) {
         char c = p[i];
-        if (c == '|')
+        if (c == '|') {
             i = group_end(p, i + 1);
-        else if (c == '[')
-            out += p[i + 1], i = p.find(']', i + 2);
-        else if (c == '.')
-            out += i + 1 < p.size() && p[i + 1] == '*' ? (++i, "") : "x";
-        else if (c == '*' || c == '?')
+        } else if (c == '[') {
+            out += p[i + 1];
+            i = p.find(']', i + 2);
+        } else if (c == '.' && i + 1 < p.size() && p[i + 1] == '*') {
+            ++i;
+        } else if (c == '.') {
+            out += 'x';
+        } else if (c == '*' || c == '?') {
             out.pop_back();
-        else if (c != '^' && c != '$' && c != '(' && c != ')' && c != '+')
+        } else if (c != '^' && c != '$' && c != '(' && c != ')' && c != '+') {
             out += c;
+        }
     }
     return out;
 }
