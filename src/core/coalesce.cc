@@ -199,7 +199,7 @@ private:
         m.groups = group_paths(m.settings.path_grouping_policy.value, m.paths, values);
         order_for_round_robin(m.groups, m.paths, m.settings.path_selector.value);
         m.hwhandler = select_hwhandler(m.settings.hardware_handler, m.paths, tpgs);
-        m.table = multipath_table(m.size, m.settings, m.hwhandler.value, m.paths, m.groups);
+        m.table = multipath_table(m.size, m.settings, m.hwhandler.value, m.paths, m.groups, values);
     }
 
     void name(MapPlan& m, const MultipathEntry* mp)

@@ -67,6 +67,7 @@ struct MapSettings {
     W<std::string> prio_args;  // its arguments, "" for none
     W<bool> detect_prio;       // ALUA devices get sysfs/alua whatever prio says
     W<bool> retain_attached_hw_handler;  // keep the handler the kernel attached
+    W<std::string> rr_weight;  // "uniform", or "priorities": a path's repeat count times its prio
 };
 
 // Options only the defaults section holds.

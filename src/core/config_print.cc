@@ -84,7 +84,7 @@ constexpr DefaultLine default_lines[] = {
     {"uid_attribute", from_keywords}, {"prio", from_keywords}, {"prio_args", from_keywords},
     {"features", from_keywords}, {"path_checker", "tur"}, {"alias_prefix", from_keywords},
     {"failback", "manual"}, {"rr_min_io", "1000"}, {"rr_min_io_rq", from_keywords},
-    {"max_fds", "max"}, {"rr_weight", "uniform"}, {"no_path_retry", only_when_set},
+    {"max_fds", "max"}, {"rr_weight", from_keywords}, {"no_path_retry", only_when_set},
     {"queue_without_daemon", "no"}, {"checker_timeout", only_when_set},
     {"allow_usb_devices", "no"}, {"flush_on_last_del", "no"},
     {"user_friendly_names", from_keywords}, {"mode", only_when_set}, {"uid", only_when_set},

@@ -26,16 +26,20 @@ std::string effective_features(const EffectiveSettings& s)
 
 std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
                             const std::string& hwhandler, const std::vector<PathRecord>& paths,
-                            const std::vector<PathGroup>& groups)
+                            const std::vector<PathGroup>& groups, const std::vector<int>& prios)
 {
     std::string t = "0 " + std::to_string(sectors) + " multipath " + effective_features(s) + " " +
                     hwhandler + " " + std::to_string(groups.size()) + " " +
                     std::to_string(first_group(groups));
-    auto repeat = std::to_string(s.rr_min_io_rq.value);
+    bool weighted = s.rr_weight.value == "priorities";
     for (const auto& g : groups) {
         t += " " + s.path_selector.value + " " + std::to_string(g.members.size()) + " 1";
-        for (auto i : g.members)
-            t += " " + paths[i].devt.str() + " " + repeat;
+        for (auto i : g.members) {
+            long long repeat = s.rr_min_io_rq.value;
+            if (weighted && i < prios.size() && prios[i] > 0)
+                repeat *= prios[i];
+            t += " " + paths[i].devt.str() + " " + std::to_string(repeat);
+        }
     }
     return t;
 }

@@ -21,10 +21,12 @@ namespace mpb {
 std::string effective_features(const EffectiveSettings& s);
 
 // The table of `groups` (pgpolicy.hh) over `paths`, starting on
-// first_group(groups), with the hardware handler chosen for the map.
+// first_group(groups), with the hardware handler chosen for the map. Each
+// path repeats rr_min_io_rq times, times its priority `prios[i]` (when
+// above 0) under rr_weight priorities, as multipath-tools assembles it.
 std::string multipath_table(unsigned long long sectors, const EffectiveSettings& s,
                             const std::string& hwhandler, const std::vector<PathRecord>& paths,
-                            const std::vector<PathGroup>& groups);
+                            const std::vector<PathGroup>& groups, const std::vector<int>& prios);
 
 // What a multipath table means, as far as deciding to reload goes.
 struct TableShape {

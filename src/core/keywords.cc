@@ -120,6 +120,13 @@ Result<std::string> parse_word_or_empty(const std::string& v)
     return v.empty() ? Result<std::string>::ok(v) : parse_word(v);
 }
 
+Result<std::string> parse_rr_weight(const std::string& v)
+{
+    if (v == "uniform" || v == "priorities")
+        return Result<std::string>::ok(v);
+    return Result<std::string>::fail("expected uniform or priorities");
+}
+
 // Any text, the empty one too: prio_args.
 Result<std::string> parse_text(const std::string& v) { return Result<std::string>::ok(v); }
 
@@ -157,7 +164,7 @@ constexpr std::string_view unused_keywords[] = {
     "path_checker", "pg_timeout", "polling_interval", "prkeys_file",
     "queue_without_daemon", "reassign_maps", "recheck_wwid",
     "remove_retries", "reservation_key", "retrigger_delay",
-    "retrigger_tries", "rr_min_io", "rr_weight", "san_path_err_forget_rate",
+    "retrigger_tries", "rr_min_io", "san_path_err_forget_rate",
     "san_path_err_recovery_time", "san_path_err_threshold", "strict_timing", "uid",
     "uxsock_timeout", "verbosity", "vpd_vendor", "wwids_file", "partition_delimiter",
 };
@@ -293,6 +300,8 @@ constexpr Keyword keywords[] = {
                                 [](auto& s) -> auto& { return s.rr_min_io_rq; }),
     map_keyword<parse_yes_no>("skip_kpartx", in_map_sections, "no",
                               [](auto& s) -> auto& { return s.skip_kpartx; }),
+    map_keyword<parse_rr_weight>("rr_weight", in_map_sections, "uniform",
+                                 [](auto& s) -> auto& { return s.rr_weight; }),
     map_keyword<parse_word>("prio", in_map_sections, "const",
                             [](auto& s) -> auto& { return s.prio; }),
     map_keyword<parse_text>("prio_args", in_map_sections, "",

@@ -90,6 +90,7 @@ std::string option(const mpb::MapOptions& m, const mpb::GlobalOptions& g, const 
     MPB_OPTION(m.prio_args, "prio_args")
     MPB_OPTION(m.detect_prio, "detect_prio")
     MPB_OPTION(m.retain_attached_hw_handler, "retain_attached_hw_handler")
+    MPB_OPTION(m.rr_weight, "rr_weight")
     MPB_OPTION(g.find_multipaths, "find_multipaths")
     MPB_OPTION(g.find_multipaths_timeout, "find_multipaths_timeout")
     MPB_OPTION(g.uid_attrs, "uid_attrs")
@@ -101,7 +102,7 @@ const char* const map_keywords[] = {"user_friendly_names", "alias_prefix", "uid_
                                     "no_path_retry", "path_grouping_policy", "path_selector",
                                     "features", "hardware_handler", "rr_min_io_rq",
                                     "skip_kpartx", "prio", "prio_args", "detect_prio",
-                                    "retain_attached_hw_handler"};
+                                    "retain_attached_hw_handler", "rr_weight"};
 const char* const global_keywords[] = {"find_multipaths", "find_multipaths_timeout", "uid_attrs"};
 
 bool all_unset(const mpb::MapOptions& m)
@@ -254,6 +255,9 @@ const ValueCase value_cases[] = {
     {"prio_args empty", W::defaults, "prio_args", "\"\"", "", ""},
     {"detect_prio no", W::defaults, "detect_prio", "no", "no", ""},
     {"retain no", W::defaults, "retain_attached_hw_handler", "no", "no", ""},
+    {"rr_weight priorities", W::defaults, "rr_weight", "priorities", "priorities", ""},
+    {"rr_weight heavy", W::defaults, "rr_weight", "heavy", unset,
+     invalid("heavy", "rr_weight", "expected uniform or priorities")},
     {"pgp random", W::defaults, "path_grouping_policy", "random", unset,
      invalid("random", "path_grouping_policy", pgp)},
     {"selector with count", W::defaults, "path_selector", "\"round-robin 0\"", "round-robin 0",

@@ -66,8 +66,9 @@ std::string show(const std::vector<mpb::PathGroup>& groups, const std::vector<mp
 std::string table_of(unsigned long long sectors, const mpb::EffectiveSettings& s,
                      const std::vector<mpb::PathRecord>& ps)
 {
-    auto groups = mpb::group_paths(s.path_grouping_policy.value, ps, std::vector<int>(ps.size(), 1));
-    return mpb::multipath_table(sectors, s, s.hardware_handler.value, ps, groups);
+    std::vector<int> prios(ps.size(), 1);
+    auto groups = mpb::group_paths(s.path_grouping_policy.value, ps, prios);
+    return mpb::multipath_table(sectors, s, s.hardware_handler.value, ps, groups, prios);
 }
 
 // ---- grouping -------------------------------------------------------------
@@ -378,6 +379,27 @@ BOOST_DATA_TEST_CASE(table, bdata::make(table_cases), c)
 {
     auto cfg = conf(c.conf);
     BOOST_TEST(table_of(c.sectors, settings(cfg, c.vendor, c.product), paths(c.serials)) == c.table);
+}
+
+// rr_weight priorities: each path repeats rr_min_io_rq times its priority
+// (multipath-tools' assemble_map); a priority of 0 or less keeps the count.
+BOOST_AUTO_TEST_CASE(rr_weight_priorities_scales_the_repeat_count)
+{
+    auto cfg = conf(R"CONF(defaults {
+	path_grouping_policy multibus
+	rr_weight priorities
+	rr_min_io_rq 2
+}
+)CONF");
+    auto s = settings(cfg, "ACME", "DISK");
+    auto ps = paths("ABC");
+    std::vector<int> prios{50, 0, -1};
+    auto groups = mpb::group_paths(s.path_grouping_policy.value, ps, prios);
+    BOOST_TEST(mpb::multipath_table(8, s, "0", ps, groups, prios) ==
+               "0 8 multipath 0 0 1 1 service-time 0 3 1 8:0 100 8:16 2 8:32 2");
+    s.rr_weight.value = "uniform";
+    BOOST_TEST(mpb::multipath_table(8, s, "0", ps, groups, prios) ==
+               "0 8 multipath 0 0 1 1 service-time 0 3 1 8:0 2 8:16 2 8:32 2");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

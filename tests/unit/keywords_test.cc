@@ -50,6 +50,7 @@ const SectionCase section_cases[] = {
     {"prio_args", all},
     {"detect_prio", no_multipath},
     {"retain_attached_hw_handler", no_multipath},
+    {"rr_weight", all},
     {"find_multipaths", mpb::in_defaults},
     {"find_multipaths_timeout", mpb::in_defaults},
     {"uid_attrs", mpb::in_defaults},
