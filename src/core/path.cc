@@ -110,6 +110,19 @@ std::optional<std::string_view> revision_of(const BlockDevice& dev)
     return rev ? std::optional<std::string_view>(trim(*rev)) : std::nullopt;
 }
 
+// multipath-tools 0.9.4 takes an NVMe namespace disk for a path only when
+// it hangs from an NVMe controller; the head device of the kernel's native
+// NVMe multipath hangs from its subsystem and is left to the kernel. A
+// snapshot without "nvme_parent" (older ones) decides as before.
+std::string native_nvme_head(const BlockDevice& dev)
+{
+    const auto* parent = dev.attr("nvme_parent");
+    if (!starts_with(dev.name, "nvme") || !parent || *parent == "nvme")
+        return {};
+    return "native NVMe multipath head (it hangs from " + *parent +
+           ", not from a controller): left to the kernel";
+}
+
 }  // namespace
 
 bool path_is_up(const PathRecord& p)
@@ -130,8 +143,12 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
 {
     if (dev.partition)
         return not_a_path("partition of " + dev.parent);
+    if (const auto* hidden = dev.attr("hidden"); hidden && *hidden == "1")
+        return not_a_path("hidden by the kernel (a path of native NVMe multipath)");
     if (auto v = filter_devnode(cfg, dev.name); v.blacklisted)
         return not_a_path(v.reason);
+    if (auto why = native_nvme_head(dev); !why.empty())
+        return not_a_path(why);
     auto [vendor, product] = vendor_product(dev);
     if (auto v = filter_device(cfg, vendor, product); v.blacklisted)
         return not_a_path(v.reason);

@@ -31,7 +31,10 @@ struct BlockDevice {
     // sysfs attributes that decisions use: "vendor", "model", "rev",
     // "hctl" (H:C:T:L), "state", "protocol" ("scsi:fcp", "nvme:tcp", ...),
     // "vpd_pg80"/"vpd_pg83" as hex strings, "dh_state" (the attached
-    // SCSI device handler, "detached" when none).
+    // SCSI device handler, "detached" when none), "hidden" ("1": a disk
+    // the kernel hides, a native NVMe multipath path), "nvme_parent" (the
+    // sysfs subsystem an NVMe namespace disk hangs from: "nvme", a
+    // controller, or "nvme-subsystem", the native multipath head).
     std::map<std::string, std::string> sysfs;
     std::vector<std::string> holders;              // kernel names from holders/
     std::vector<std::string> mountpoints;          // where it is mounted

@@ -164,6 +164,27 @@ std::string host_adapter(const std::string& hctl, const std::string& protocol, c
     return {};
 }
 
+// What says whether the kernel's native NVMe multipath owns a namespace
+// disk: "hidden" (its per-controller paths, nvmeXcYnZ, are hidden disks)
+// and "nvme_parent", the sysfs subsystem of the device the disk hangs
+// from: "nvme" for a controller, "nvme-subsystem" for the native
+// multipath head.
+void read_nvme_attrs(const std::string& dir, BlockDevice& d)
+{
+    if (!d.name.starts_with("nvme"))
+        return;
+    std::string value;
+    if (read_text_attr(dir + "/hidden", value) && value == "1")
+        d.sysfs["hidden"] = value;
+    std::string path = resolved(dir);
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos || slash == 0)
+        return;
+    std::string subsystem = basename_of(resolved(path.substr(0, slash) + "/subsystem"));
+    if (!subsystem.empty())
+        d.sysfs["nvme_parent"] = subsystem;
+}
+
 }  // namespace
 
 void read_priority_attrs(BlockDevice& d, const std::string& sys)
@@ -253,6 +274,7 @@ Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string
         d.start = read_number(dir + "/start");
     } else {
         read_device_attrs(dir, d);
+        read_nvme_attrs(dir, d);
     }
     return Result<BlockDevice>::ok(std::move(d));
 }

@@ -81,6 +81,46 @@ const Case cases[] = {
          d.properties = {{"ID_WWN", "eui.0123"}, {"ID_SERIAL", "other"}};
      },
      "eui.0123", ""},
+    // multipath-tools 0.9.4 (pathinfo, nvme_sysfs_pathinfo): a namespace
+    // disk is a path only when it hangs from an NVMe controller.
+    {"an NVMe namespace under a controller (native multipath off) is a path", "",
+     [](BlockDevice& d) {
+         d.name = "nvme1n1";
+         d.sysfs = {{"model", "QEMU NVMe Ctrl"}, {"nvme_parent", "nvme"}, {"protocol", "nvme:pcie"}};
+         d.properties = {{"ID_WWN", "uuid.5a1d"}};
+     },
+     "uuid.5a1d", ""},
+    {"the native NVMe multipath head is left to the kernel", "",
+     [](BlockDevice& d) {
+         d.name = "nvme0n1";
+         d.sysfs = {{"model", "QEMU NVMe Ctrl"}, {"nvme_parent", "nvme-subsystem"}};
+         d.properties = {{"ID_WWN", "uuid.5a1d"}};
+     },
+     "", "native NVMe multipath head (it hangs from nvme-subsystem, not from a controller): left to "
+         "the kernel"},
+    {"the head is left alone even where the devnode filter lets all through",
+     "blacklist_exceptions {\n devnode \"^nvme\"\n}\n",
+     [](BlockDevice& d) {
+         d.name = "nvme0n1";
+         d.sysfs = {{"nvme_parent", "nvme-subsystem"}};
+         d.properties = {{"ID_WWN", "uuid.5a1d"}};
+     },
+     "", "native NVMe multipath head (it hangs from nvme-subsystem, not from a controller): left to "
+         "the kernel"},
+    {"a hidden disk (a native NVMe multipath path) is not a path", "",
+     [](BlockDevice& d) {
+         d.name = "nvme0c1n1";
+         d.sysfs = {{"hidden", "1"}, {"nvme_parent", "nvme"}};
+         d.properties = {{"ID_WWN", "uuid.5a1d"}};
+     },
+     "", "hidden by the kernel (a path of native NVMe multipath)"},
+    {"a snapshot without nvme_parent decides as before", "",
+     [](BlockDevice& d) {
+         d.name = "nvme0n1";
+         d.sysfs = {{"model", "QEMU NVMe Ctrl"}};
+         d.properties = {{"ID_WWN", "uuid.5a1d"}};
+     },
+     "uuid.5a1d", ""},
     // multipath-tools 0.9.4's DASD entries blacklist "S/390" products of IBM.
     {"DASD: blacklisted by the product_blacklist of its built-in entry", "",
      [](BlockDevice& d) {

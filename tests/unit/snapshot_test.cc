@@ -170,10 +170,14 @@ Snapshot everything()
     sdb.devt = {4294967295u, 4294967295u};
     sdb.size = 18446744073709551615ull;
     sdb.swap = true;
+    BlockDevice nvme;
+    nvme.name = "nvme0n1";
+    nvme.devt = {259, 0};
+    nvme.sysfs = {{"nvme_parent", "nvme-subsystem"}, {"hidden", "1"}};
     BlockDevice dm0;
     dm0.name = "dm-0";
     dm0.devt = {253, 0};
-    s.devices = {sda, sda1, sdb, dm0};
+    s.devices = {sda, sda1, sdb, nvme, dm0};
     s.maps = {DmMap{"mpatha", "mpath-0QEMU_QEMU_HARDDISK_mpath0", {253, 0},
                     "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 2,
                     "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1", true},

@@ -171,6 +171,62 @@ BOOST_AUTO_TEST_CASE(target_node_names_and_adapters)
     }
 }
 
+// One namespace of a two-controller subsystem as kernel 6.1 shows it with
+// native NVMe multipath on: the head nvme0n1 under the subsystem, a hidden
+// path nvme0c0n1 under controller nvme0; and nvme1n1 under controller
+// nvme1, as with nvme_core.multipath=N.
+struct FakeNvme {
+    mpb::test::TempDir dir;
+    std::string sys = dir.at("sys");
+    std::string subsys = sys + "/devices/virtual/nvme-subsystem/nvme-subsys0";
+    std::string ctrl0 = sys + "/devices/pci0000:00/0000:00:04.0/nvme/nvme0";
+    std::string ctrl1 = sys + "/devices/pci0000:00/0000:00:05.0/nvme/nvme1";
+
+    void disk(const std::string& parent, const std::string& name, const std::string& devt,
+              const std::string& hidden)
+    {
+        put(parent + "/" + name + "/dev", devt + "\n");
+        put(parent + "/" + name + "/hidden", hidden + "\n");
+        link("../.." + parent.substr(sys.size()) + "/" + name, sys + "/class/block/" + name);
+    }
+
+    FakeNvme()
+    {
+        fs::create_directories(sys + "/class/nvme-subsystem");
+        fs::create_directories(sys + "/class/nvme");
+        link("../../../../class/nvme-subsystem", subsys + "/subsystem");
+        link("../../../../../class/nvme", ctrl0 + "/subsystem");
+        link("../../../../../class/nvme", ctrl1 + "/subsystem");
+        put(ctrl0 + "/transport", "pcie\n");
+        put(ctrl1 + "/transport", "pcie\n");
+        put(subsys + "/model", "QEMU NVMe Ctrl\n");
+        disk(subsys, "nvme0n1", "259:0", "0");
+        link("../../nvme-subsys0", subsys + "/nvme0n1/device");
+        disk(ctrl0, "nvme0c0n1", "259:1", "1");
+        disk(ctrl1, "nvme1n1", "259:2", "0");
+        link("../../nvme1", ctrl1 + "/nvme1n1/device");
+    }
+};
+
+BOOST_AUTO_TEST_CASE(what_tells_native_nvme_multipath)
+{
+    FakeNvme f;
+    auto head = mpb::read_sysfs_device("nvme0n1", f.sys);
+    BOOST_TEST_REQUIRE(head.has_value(), head.error());
+    BOOST_TEST(head->sysfs.at("nvme_parent") == "nvme-subsystem");
+    BOOST_TEST(head->sysfs.count("hidden") == 0u);
+    BOOST_TEST(head->sysfs.at("model") == "QEMU NVMe Ctrl");
+    auto hidden = mpb::read_sysfs_device("nvme0c0n1", f.sys);
+    BOOST_TEST_REQUIRE(hidden.has_value(), hidden.error());
+    BOOST_TEST(hidden->sysfs.at("hidden") == "1");
+    BOOST_TEST(hidden->sysfs.at("nvme_parent") == "nvme");
+    auto path = mpb::read_sysfs_device("nvme1n1", f.sys);
+    BOOST_TEST_REQUIRE(path.has_value(), path.error());
+    BOOST_TEST(path->sysfs.at("nvme_parent") == "nvme");
+    BOOST_TEST(path->sysfs.at("protocol") == "nvme:pcie");
+    BOOST_TEST(path->sysfs.count("hidden") == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(protocol_from_the_device_path)
 {
     const std::string fc = "/sys/devices/pci0000:00/0000:00:05.0/host3/rport-3:0-2/target3:0:0/3:0:0:1";
