@@ -56,7 +56,9 @@ prepare_rootfs() {
 # Kernel modules the real root loads itself (the initramfs has its own).
 copy_modules() {
     local kdir=$1 root=$2 m="$1/lib/modules/$kver" d
-    for d in drivers/scsi drivers/md drivers/block drivers/virtio block fs lib crypto arch; do
+    # drivers/target and fs/configfs: LIO, a SCSI target in the guest
+    # (scenarios alua-*); drivers/nvme: NVMe controllers (nvme_paths).
+    for d in drivers/scsi drivers/md drivers/block drivers/virtio drivers/target drivers/nvme block fs lib crypto arch; do
         mkdir -p "$root/lib/modules/$kver/kernel/$(dirname "$d")"
         cp -a "$m/kernel/$d" "$root/lib/modules/$kver/kernel/$d"
     done
@@ -319,6 +321,20 @@ prepare_payload() {
     echo "$img"
 }
 
+# Adds to `qemu` an NVMe subsystem with vm_nvme_paths controllers sharing
+# one namespace on vm_data_disk, as a dual-controller NVMe array is seen:
+# one subsystem NQN, one namespace UUID (the WWID), two controllers.
+nvme_devices() {
+    local i
+    ((${vm_nvme_paths:-0} > 0)) || return 0
+    qemu+=(-drive "if=none,id=nvmens,file=$vm_data_disk,format=raw,file.locking=off"
+        -device "nvme-subsys,id=nvmesubsys,nqn=nqn.2026-12.org.mpath-boot:data0")
+    for ((i = 0; i < vm_nvme_paths; i++)); do
+        qemu+=(-device "nvme,id=nvme$i,serial=mpbnvme0,subsys=nvmesubsys")
+    done
+    qemu+=(-device "nvme-ns,drive=nvmens,bus=nvme0,nsid=1,shared=on,uuid=5a1d0c0e-7e57-4b00-8a11-0000000000d0")
+}
+
 # Sets `qemu` to the command line booting DISK with INITRD, the serial
 # console in OUT/console.log and a QMP socket at OUT/qmp.sock, CMDLINE added
 # to the kernel's. Disks, from the vm_* settings:
@@ -327,6 +343,9 @@ prepare_payload() {
 #     =none: no root image, and CMDLINE says where root is;
 #   vm_data_disk/vm_data_paths: a data image through that many scsi-hd
 #     devices (ddev0.., drives dpath0..) with serial data0;
+#   vm_data_disk/vm_nvme_paths: the data image as one shared namespace
+#     (nvme-ns, nsid 1) of one NVMe subsystem reached through that many
+#     controllers (nvme0..);
 #   vm_payload: a payload image (prepare_payload) on virtio-blk, read-only;
 #   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware;
 #   vm_kernel: the kernel (default Debian's, from prepare_base).
@@ -353,6 +372,7 @@ qemu_command() {
         qemu+=(-drive "if=none,id=dpath$i,file=$vm_data_disk,format=raw,file.locking=off"
             -device "scsi-hd,bus=scsi0.0,drive=dpath$i,id=ddev$i,serial=data0")
     done
+    nvme_devices
     if [[ -n ${vm_payload:-} ]]; then
         qemu+=(-drive "if=none,id=payload,file=$vm_payload,format=raw,readonly=on"
             -device "virtio-blk-pci,drive=payload,serial=mpbpayload")

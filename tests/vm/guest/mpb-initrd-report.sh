@@ -29,3 +29,35 @@ for dev in /sys/class/block/sd*; do
     get() { echo "$props" | sed -n "s/^$1=//p"; }
     echo "MPB-INITRD udev_$n=SYSTEMD_READY=$(get SYSTEMD_READY),DM_MULTIPATH_DEVICE_PATH=$(get DM_MULTIPATH_DEVICE_PATH),ID_FS_TYPE=$(get ID_FS_TYPE)" > /dev/console
 done
+# The table of each map as the initramfs leaves it, for the real root to
+# compare with its own (/run survives switch-root): a map multipathd
+# reloaded in the real root differs. Shell only: the initramfs may have
+# no grep or sed.
+mkdir -p /run/mpb-initrd
+tables=""
+dmsetup table --target multipath > /run/mpb-initrd/all 2> /dev/null
+while IFS= read -r line; do
+    case $line in "No devices"*) continue ;; esac
+    printf '%s\n' "$line"
+    tables="$tables$line;"
+done < /run/mpb-initrd/all > /run/mpb-initrd/tables
+rm -f /run/mpb-initrd/all
+echo "MPB-INITRD map_tables=${tables%;}" > /dev/console
+# MPATH_DEVICE_READY of each map in the udev database, which switch-root
+# keeps for dm devices: multipathd 0.9.4 reloads a map at startup when it
+# is not 1 ("udev incomplete"), whatever its table.
+ready=""
+for dm in /sys/block/dm-*; do
+    [ -e "$dm/dm/uuid" ] || continue
+    read -r uuid < "$dm/dm/uuid"
+    case $uuid in mpath-*) ;; *) continue ;; esac
+    read -r name < "$dm/dm/name"
+    value=""
+    while IFS= read -r prop; do
+        case $prop in MPATH_DEVICE_READY=*) value=${prop#*=} ;; esac
+    done << EOF2
+$(udevadm info -q property -n "${dm##*/}" 2> /dev/null)
+EOF2
+    ready="$ready$name:$value,"
+done
+echo "MPB-INITRD map_udev_ready=${ready%,}" > /dev/console

@@ -63,3 +63,93 @@ slaves_of() {
         basename "$s"
     done | paste -sd, -
 }
+
+# The maps of a text in the shape of `multipath -d -v2` ($1): each map's
+# header (the line before "size=": "ACTION: NAME (WWID) DM VENDOR,PRODUCT";
+# 0.9.4's dry run prints an empty ACTION), size line and group and path
+# tree, one map a line (its lines joined by " | "), maps sorted; nothing
+# else of the text (mpath-boot's "would add" and "left out" parts).
+map_blocks() {
+    awk '/^size=/ { b = prev " | " $0; inb = 1; next }
+        inb && (/^[|`]/ || /^  [|`]/) { b = b " | " $0; next }
+        { if (inb) print b; inb = 0; prev = $0 }
+        END { if (inb) print b }' "$1" | sort
+}
+
+# The decisions in map lines from map_blocks: without the header's action
+# and dm name (0.9.4's dry run prints ": NAME (WWID) undef", mpath-boot
+# "create: NAME (WWID) dm-?") or the padding of an NVMe model, and each
+# path as "H:C:T:L DEV MAJ:MIN
+# ONLINE" without the dm and checker states (multipath -d runs the path
+# checkers: "undef ready running"; mpath-boot has none) or column padding.
+decisions() {
+    sed -E 's/^[a-z]*: ([^ ]+( \([^)]*\))?) [^ ]+ /\1 /
+        s/ +( \| size=)/\1/
+        s/ ([0-9]+:[0-9]+) +[^ |]+ +[^ |]+ +([^ |]+)( \||$)/ \1 \2\3/g' "$1"
+}
+
+# Compares the maps `mpath-boot dry-run` would build with those
+# `multipath -d -v2` would (multipathd must be stopped). Reports $1_multipath
+# and $1_mpath_boot (the maps, ";" between maps), $1_maps (how many
+# multipath-tools would build), $1_same ("yes" when the decisions are the
+# same: names, WWIDs, sizes, features, handler, groups, their order and
+# priorities, paths; else "no: " and the diff) and $1_text_same (the same
+# for the whole text).
+compare_dry_runs() {
+    modprobe dm_multipath
+    mpath-boot dry-run >"/tmp/$1.mpb" 2>"/tmp/$1.mpb.err" || true
+    multipath -d -v2 >"/tmp/$1.mp" 2>"/tmp/$1.mp.err" || true
+    map_blocks "/tmp/$1.mpb" >"/tmp/$1.mpb.maps"
+    map_blocks "/tmp/$1.mp" >"/tmp/$1.mp.maps"
+    say "$1_multipath" "$(oneline "/tmp/$1.mp.maps")"
+    say "$1_mpath_boot" "$(oneline "/tmp/$1.mpb.maps")"
+    say "$1_maps" "$(grep -c . "/tmp/$1.mp.maps")"
+    decisions "/tmp/$1.mp.maps" >"/tmp/$1.mp.decisions"
+    decisions "/tmp/$1.mpb.maps" >"/tmp/$1.mpb.decisions"
+    say "$1_same" "$(same_or_diff "/tmp/$1.mp.decisions" "/tmp/$1.mpb.decisions")"
+    say "$1_text_same" "$(same_or_diff "/tmp/$1.mp.maps" "/tmp/$1.mpb.maps")"
+}
+
+# "yes" when the maps (lines) in files $1 and $2 are the same, else "no: ",
+# how many of $1 differ, and the first difference.
+same_or_diff() {
+    if cmp -s "$1" "$2"; then
+        echo yes
+    else
+        diff "$1" "$2" | grep '^[<>]' >/tmp/same_or_diff || true
+        echo "no: $(grep -c '^<' /tmp/same_or_diff) of $(grep -c . "$1") differ, first: $(grep -m1 '^<' /tmp/same_or_diff);$(grep -m1 '^>' /tmp/same_or_diff)"
+    fi
+}
+
+# Stops multipathd and its socket (a `multipath` call would start it again).
+stop_multipathd() {
+    systemctl stop multipathd.socket multipathd.service
+}
+
+# The verdict of `mpath-boot udev-check` for disk $1, run as udev runs it:
+# with the device's properties from the udev database in its environment.
+mpb_verdict() {
+    eval "set -- $1 $(udevadm info -q property --export -n "$1" | tr '\n' ' ') ACTION=change"
+    dev=$1
+    shift
+    env -i "$@" /usr/sbin/mpath-boot udev-check "$dev" 2>/dev/null | sed -n 's/^DM_MULTIPATH_DEVICE_PATH="\{0,1\}\([0-9]\)"\{0,1\}$/\1/p'
+}
+
+# Writes $1 MiB of random data to block device $2 in 256 KiB chunks
+# (O_DIRECT, each synced), runs the command $4 after a quarter of them,
+# then reads the data back past the page cache. Reports $3_chunks (chunks
+# written) and $3_checksum ("same" or both sums).
+write_through() {
+    chunks=$(($1 * 4))
+    head -c "$(($1 * 1048576))" /dev/urandom >/tmp/writes
+    i=0
+    while [ "$i" -lt "$chunks" ]; do
+        if [ "$i" -eq $((chunks / 4)) ]; then $4; fi
+        dd if=/tmp/writes of="$2" bs=256K skip="$i" seek="$i" count=1 oflag=direct conv=notrunc,fsync status=none || break
+        i=$((i + 1))
+    done
+    say "$3_chunks" "$i"
+    want=$(sha256sum </tmp/writes | cut -d' ' -f1)
+    got=$(dd if="$2" bs=256K count="$chunks" iflag=direct status=none | sha256sum | cut -d' ' -f1)
+    if [ "$want" = "$got" ]; then say "$3_checksum" same; else say "$3_checksum" "differs: $want $got"; fi
+}
