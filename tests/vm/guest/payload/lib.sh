@@ -110,14 +110,15 @@ compare_dry_runs() {
     say "$1_text_same" "$(same_or_diff "/tmp/$1.mp.maps" "/tmp/$1.mpb.maps")"
 }
 
-# "yes" when the maps (lines) in files $1 and $2 are the same, else "no: ",
-# how many of $1 differ, and the first difference.
+# "yes" when the maps (lines) in files $1 (multipath-tools') and $2
+# (mpath-boot's) are the same, else "no: ", how many maps only each has,
+# and the first of each.
 same_or_diff() {
     if cmp -s "$1" "$2"; then
         echo yes
     else
         diff "$1" "$2" | grep '^[<>]' >/tmp/same_or_diff || true
-        echo "no: $(grep -c '^<' /tmp/same_or_diff) of $(grep -c . "$1") differ, first: $(grep -m1 '^<' /tmp/same_or_diff);$(grep -m1 '^>' /tmp/same_or_diff)"
+        echo "no: $(grep -c '^<' /tmp/same_or_diff) only multipath-tools', $(grep -c '^>' /tmp/same_or_diff) only mpath-boot's; $(grep -m1 '^<' /tmp/same_or_diff);$(grep -m1 '^>' /tmp/same_or_diff)"
     fi
 }
 
