@@ -78,13 +78,13 @@ map_blocks() {
 
 # The decisions in map lines from map_blocks: without the header's action
 # and dm name (0.9.4's dry run prints ": NAME (WWID) undef", mpath-boot
-# "create: NAME (WWID) dm-?") or the padding of an NVMe model, and each
-# path as "H:C:T:L DEV MAJ:MIN
+# "create: NAME (WWID) dm-?") or column padding (an NVMe model's, the
+# device names'), and each path as "H:C:T:L DEV MAJ:MIN
 # ONLINE" without the dm and checker states (multipath -d runs the path
-# checkers: "undef ready running"; mpath-boot has none) or column padding.
+# checkers: "undef ready running"; mpath-boot has none).
 decisions() {
     sed -E 's/^[a-z]*: ([^ ]+( \([^)]*\))?) [^ ]+ /\1 /
-        s/ +( \| size=)/\1/
+        s/([^ |]) {2,}/\1 /g
         s/ ([0-9]+:[0-9]+) +[^ |]+ +[^ |]+ +([^ |]+)( \||$)/ \1 \2\3/g' "$1"
 }
 
