@@ -123,7 +123,42 @@ std::string native_nvme_head(const BlockDevice& dev)
            ", not from a controller): left to the kernel";
 }
 
+// "nvme0n1" -> {"0", "1"}; nullopt for any other name.
+std::optional<std::pair<std::string, std::string>> nvme_numbers(std::string_view name)
+{
+    auto digits = [](std::string_view v) {
+        return !v.empty() && v.find_first_not_of("0123456789") == std::string_view::npos;
+    };
+    if (!starts_with(name, "nvme"))
+        return std::nullopt;
+    name.remove_prefix(4);
+    auto n = name.find('n');
+    if (n == std::string_view::npos || !digits(name.substr(0, n)) || !digits(name.substr(n + 1)))
+        return std::nullopt;
+    return std::pair{std::string(name.substr(0, n)), std::string(name.substr(n + 1))};
+}
+
 }  // namespace
+
+std::string path_address(const BlockDevice& dev)
+{
+    if (const auto* hctl = dev.attr("hctl"))
+        return *hctl;
+    auto numbers = nvme_numbers(dev.name);
+    if (!numbers)
+        return {};
+    auto attr = [&](const char* key) {
+        const auto* v = dev.attr(key);
+        return v && !trim(*v).empty() ? std::string(trim(*v)) : std::string("0");
+    };
+    return numbers->first + ":" + attr("cntlid") + ":" + numbers->second + ":" + attr("nsid");
+}
+
+std::string online_column(std::string_view name, std::string_view state)
+{
+    bool nvme = starts_with(name, "nvme");
+    return starts_with(state, nvme ? "dead" : "offline") ? "offline" : "running";
+}
 
 bool path_is_up(const PathRecord& p)
 {
@@ -172,7 +207,7 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
     p.wwid_source = wwid->source;
     p.vendor = vendor;
     p.product = product;
-    p.hctl = dev.attr("hctl") ? *dev.attr("hctl") : "";
+    p.hctl = path_address(dev);
     p.serial = serial_of(dev);
     p.state = dev.attr("state") ? *dev.attr("state") : "";
     p.size = dev.size;

@@ -69,4 +69,14 @@ std::string device_wwid(const BlockDevice& dev, const Config& cfg);
 // sysfs vendor/model, "NVME" + model for NVMe namespaces.
 std::pair<std::string, std::string> vendor_product(const BlockDevice& dev);
 
+// The address multipath -d / -l show in the path's first column: sysfs
+// "hctl" for SCSI; for an NVMe namespace disk nvmeXnY, as multipath-tools
+// 0.9.4 forms it, "X:CNTLID:Y:NSID" (0 where not recorded); "" otherwise.
+std::string path_address(const BlockDevice& dev);
+
+// The online column of multipath -d / -l: "offline" for a SCSI device in
+// state offline* or an NVMe controller in state dead*, else "running"
+// (multipath-tools 0.9.4 shows nothing else).
+std::string online_column(std::string_view name, std::string_view state);
+
 }  // namespace mpb

@@ -48,8 +48,7 @@ std::string dm_name(const MapPlan& m)
 std::string path_line(const PathRecord& p)
 {
     auto hctl = p.hctl.empty() ? std::string("#:#:#:#") : p.hctl;
-    auto state = p.state.empty() ? std::string("undef") : p.state;
-    return hctl + " " + p.name + " " + p.devt.str() + " undef undef " + state;
+    return hctl + " " + p.name + " " + p.devt.str() + " undef undef " + online_column(p.name, p.state);
 }
 
 // The tree of groups and paths with multipath -ll's connectors.

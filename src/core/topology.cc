@@ -233,8 +233,12 @@ std::string attr_or(const BlockDevice* d, std::string_view key, const char* fall
 TopologyPath path_of(const Snapshot& s, const std::string& devnum)
 {
     const BlockDevice* d = device_by_devt(s, devnum);
-    return {attr_or(d, "hctl", "#:#:#:#"), d ? d->name : "#", devnum, "undef", "undef",
-            attr_or(d, "state", "undef")};
+    if (!d)
+        return {"#:#:#:#", "#", devnum, "undef", "undef", "undef"};
+    auto address = path_address(*d);
+    const auto* state = d->attr("state");
+    return {address.empty() ? "#:#:#:#" : address, d->name, devnum, "undef", "undef",
+            online_column(d->name, state ? trim(*state) : std::string_view())};
 }
 
 // As multipath-tools: the first path, in group order, with both set.

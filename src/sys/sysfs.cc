@@ -183,6 +183,11 @@ void read_nvme_attrs(const std::string& dir, BlockDevice& d)
     std::string subsystem = basename_of(resolved(path.substr(0, slash) + "/subsystem"));
     if (!subsystem.empty())
         d.sysfs["nvme_parent"] = subsystem;
+    // The path column of multipath -d: controller id and namespace id.
+    if (read_text_attr(path.substr(0, slash) + "/cntlid", value))
+        d.sysfs["cntlid"] = value;
+    if (read_text_attr(dir + "/nsid", value))
+        d.sysfs["nsid"] = value;
 }
 
 }  // namespace

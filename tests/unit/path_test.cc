@@ -202,3 +202,40 @@ BOOST_AUTO_TEST_CASE(what_uses_a_path)
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The first and last columns of a path line, as multipath-tools 0.9.4
+// forms them: SCSI's hctl, an NVMe namespace disk's controller, cntlid,
+// namespace index and nsid; only offline (SCSI) and dead (NVMe) show offline.
+BOOST_AUTO_TEST_SUITE(path_columns)
+
+BOOST_AUTO_TEST_CASE(address_of_each_kind)
+{
+    mpb::BlockDevice scsi;
+    scsi.name = "sda";
+    scsi.sysfs = {{"hctl", "2:0:1:0"}};
+    BOOST_TEST(mpb::path_address(scsi) == "2:0:1:0");
+    mpb::BlockDevice nvme;
+    nvme.name = "nvme1n2";
+    nvme.sysfs = {{"cntlid", "7"}, {"nsid", "3"}};
+    BOOST_TEST(mpb::path_address(nvme) == "1:7:2:3");
+    nvme.sysfs.clear();
+    BOOST_TEST(mpb::path_address(nvme) == "1:0:2:0");
+    nvme.name = "nvme0c1n1";  // a hidden per-controller disk: no such address
+    BOOST_TEST(mpb::path_address(nvme) == "");
+    mpb::BlockDevice other;
+    other.name = "vda";
+    BOOST_TEST(mpb::path_address(other) == "");
+}
+
+BOOST_AUTO_TEST_CASE(online_column_shows_running_or_offline)
+{
+    BOOST_TEST(mpb::online_column("sda", "running") == "running");
+    BOOST_TEST(mpb::online_column("sda", "blocked") == "running");
+    BOOST_TEST(mpb::online_column("sda", "offline") == "offline");
+    BOOST_TEST(mpb::online_column("sda", "") == "running");
+    BOOST_TEST(mpb::online_column("nvme0n1", "live") == "running");
+    BOOST_TEST(mpb::online_column("nvme0n1", "dead") == "offline");
+    BOOST_TEST(mpb::online_column("nvme0n1", "offline") == "running");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
