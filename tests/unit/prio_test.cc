@@ -12,19 +12,14 @@
 #include <string>
 
 #include "core/settings.hh"
+#include "test_util.hh"
 #include "unit_fixtures.hh"
 
 namespace bdata = boost::unit_test::data;
 
 namespace {
 
-std::string raw(std::initializer_list<int> v)
-{
-    std::string s;
-    for (int x : v)
-        s.push_back(static_cast<char>(x));
-    return s;
-}
+using mpb::test::raw;
 
 std::string inquiry(int tpgs) { return raw({0, 0, 6, 0x12, 0x3b, tpgs << 4, 0, 0x02}); }
 

@@ -13,17 +13,13 @@
 #include <random>
 #include <string>
 
+#include "test_util.hh"
+
 namespace bdata = boost::unit_test::data;
 
 namespace {
 
-std::string raw(std::initializer_list<int> v)
-{
-    std::string s;
-    for (int x : v)
-        s.push_back(static_cast<char>(x));
-    return s;
-}
+using mpb::test::raw;
 
 // ---- INQUIRY TPGS ---------------------------------------------------------
 

@@ -27,6 +27,15 @@ inline std::vector<std::uint8_t> bytes(std::initializer_list<int> v)
     return out;
 }
 
+// The same as a string, for hand-written SCSI replies as sysfs and SG_IO give them.
+inline std::string raw(std::initializer_list<int> v)
+{
+    std::string s;
+    for (int x : v)
+        s.push_back(static_cast<char>(x));
+    return s;
+}
+
 // A fresh directory under /tmp, removed (without following symlinks) at scope exit.
 struct TempDir {
     std::string path;
