@@ -26,6 +26,7 @@ const Command table[] = {
     {"handover", {"--sysroot", "--run-dir"}, {"--no-rename"}, {0, 0, ""}, run_handover},
     {"disable-queueing", {}, {}, {0, -1, ""}, run_disable_queueing},
     {"show-config", {}, {}, {0, 0, ""}, run_show_config},
+    {"wwids", {}, {}, {1, -1, "add|remove|list"}, run_wwids},
 };
 
 constexpr const char* replay_option = "--replay";

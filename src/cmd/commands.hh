@@ -16,5 +16,6 @@ int run_wait(const Invocation& inv);
 int run_handover(const Invocation& inv);
 int run_disable_queueing(const Invocation& inv);
 int run_show_config(const Invocation& inv);
+int run_wwids(const Invocation& inv);
 
 }  // namespace mpb

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include "core/wwids.hh"
 
+#include <algorithm>
+
 #include <unordered_map>
 
 #include "core/alias.hh"
@@ -126,6 +128,29 @@ Result<std::string> append_wwids(std::string_view text, const std::vector<std::s
         lines += "/" + w + "/\n";
     }
     return Result<std::string>::ok(with_appended_lines(text, lines, header));
+}
+
+Result<std::string> remove_wwids(std::string_view text, const std::vector<std::string>& wwids,
+                                 const std::string& filename)
+{
+    for (const auto& w : wwids)
+        if (auto why = wwid_problem(w); !why.empty())
+            return Result<std::string>::fail(filename + ": cannot remove WWID " + quoted(w) + ": " + why);
+    std::string out(text);
+    std::size_t start = 0;
+    while (start < out.size()) {
+        auto end = out.find('\n', start);
+        auto line = std::string_view(out).substr(start, end == std::string::npos ? end : end - start);
+        line = trim(line);
+        bool listed = line.size() > 2 && line.front() == '/' && line.back() == '/' &&
+                      std::find(wwids.begin(), wwids.end(), line.substr(1, line.size() - 2)) != wwids.end();
+        if (listed)
+            out[out.find('/', start)] = '#';
+        if (end == std::string::npos)
+            break;
+        start = end + 1;
+    }
+    return Result<std::string>::ok(std::move(out));
 }
 
 }  // namespace mpb

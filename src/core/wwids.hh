@@ -32,4 +32,11 @@ std::string format_wwids(const std::vector<std::string>& wwids);
 Result<std::string> append_wwids(std::string_view text, const std::vector<std::string>& wwids,
                                  const std::string& filename);
 
+// `text` with each line that lists one of `wwids` ("/WWID/") marked removed
+// ("#WWID/"), as multipath -w marks it; every other byte stays. A WWID not
+// listed changes nothing. Fails, naming `filename`, for a WWID that could
+// not be listed (wwid_problem()).
+Result<std::string> remove_wwids(std::string_view text, const std::vector<std::string>& wwids,
+                                 const std::string& filename);
+
 }  // namespace mpb

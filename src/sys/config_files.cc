@@ -126,17 +126,17 @@ StateFiles read_state(const FileSource& files, const std::string& dir)
 
 namespace {
 
-// Appends through `append` (append_bindings or append_wwids) to the text
-// read under the lock; unchanged text is not written again.
-template <class Append>
-Result<Unit> append_locked(Files& files, const std::string& path, Append append)
+// Changes the text read under the lock through `change` (append_bindings,
+// append_wwids, remove_wwids); unchanged text is not written again.
+template <class Change>
+Result<Unit> change_locked(Files& files, const std::string& path, Change change)
 {
     WriteOptions opts;
     opts.mode = state_file_mode;
     opts.create_parent = true;
     const std::string shown = files.shown(path);
     return files.update(path, [&](const std::string& old) -> Result<std::optional<std::string>> {
-        auto next = append(old, shown);
+        auto next = change(old, shown);
         if (!next)
             return Result<std::optional<std::string>>::fail(next.error());
         if (next.value() == old)
@@ -156,7 +156,7 @@ Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vecto
 {
     if (entries.empty())
         return Result<Unit>::ok({});
-    return append_locked(files, dir + "/bindings", [&](const std::string& old, const std::string& shown) {
+    return change_locked(files, dir + "/bindings", [&](const std::string& old, const std::string& shown) {
         return append_bindings(old, entries, shown);
     });
 }
@@ -170,8 +170,15 @@ Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<s
 {
     if (wwids.empty())
         return Result<Unit>::ok({});
-    return append_locked(files, dir + "/wwids", [&](const std::string& old, const std::string& shown) {
+    return change_locked(files, dir + "/wwids", [&](const std::string& old, const std::string& shown) {
         return append_wwids(old, wwids, shown);
+    });
+}
+
+Result<Unit> remove_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids)
+{
+    return change_locked(files, dir + "/wwids", [&](const std::string& old, const std::string& shown) {
+        return mpb::remove_wwids(old, wwids, shown);
     });
 }
 

@@ -57,4 +57,8 @@ Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vecto
 Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids);
 Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids);
 
+// Marks `wwids` removed in `dir`/wwids under the same lock (remove_wwids);
+// nothing is written when none is listed.
+Result<Unit> remove_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids);
+
 }  // namespace mpb

@@ -240,4 +240,22 @@ BOOST_AUTO_TEST_CASE(contains)
     BOOST_TEST(!t.contains(""));
 }
 
+// remove_wwids marks the listed line as multipath -w does and touches no
+// other byte.
+BOOST_AUTO_TEST_CASE(remove_marks_only_the_listed_lines)
+{
+    const std::string text = "# header\n/W1/\n/W2/\n  /W3/\n#W4/\n/W1x/\n/W2/";
+    auto r = mpb::remove_wwids(text, {"W2", "W3", "W4", "W9"}, file);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r.value() == "# header\n/W1/\n#W2/\n  #W3/\n#W4/\n/W1x/\n#W2/");
+    BOOST_TEST(mpb::parse_wwids(r.value(), file).wwids == (std::vector<std::string>{"W1", "W1x"}),
+               boost::test_tools::per_element());
+    auto same = mpb::remove_wwids(text, {"W9"}, file);
+    BOOST_TEST_REQUIRE(same.has_value());
+    BOOST_TEST(same.value() == text);
+    auto bad = mpb::remove_wwids(text, {"a b"}, file);
+    BOOST_TEST_REQUIRE(!bad.has_value());
+    BOOST_TEST(bad.error() == file + ": cannot remove WWID \"a b\": contains whitespace or a control character");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
