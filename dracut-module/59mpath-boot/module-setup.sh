@@ -64,6 +64,7 @@ install() {
     inst_multiple -o /etc/multipath.conf /etc/multipath/bindings /etc/multipath/wwids \
         /etc/multipath/conf.d/*.conf /etc/mpath-boot.conf
     inst_hook cmdline 59 "$moddir/parse-mpath-boot.sh"
+    inst_hook emergency 59 "$moddir/mpath-boot-emergency.sh"
     inst_simple "$moddir/mpath-boot-handover.service" "$systemdsystemunitdir/mpath-boot-handover.service"
     $SYSTEMCTL -q --root "$initdir" enable mpath-boot-handover.service
     mkdir -p "$initdir/etc/cmdline.d"

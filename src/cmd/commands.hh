@@ -17,5 +17,6 @@ int run_handover(const Invocation& inv);
 int run_disable_queueing(const Invocation& inv);
 int run_show_config(const Invocation& inv);
 int run_wwids(const Invocation& inv);
+int run_diagnose(const Invocation& inv);
 
 }  // namespace mpb

@@ -119,6 +119,7 @@ void give_up(const Setup& w, const std::vector<Arrival>& arrivals, const std::st
     auto kept = w.files.write_atomically(w.run_dir + "/wait-gave-up", lines, run_file());
     for (auto line : split_lines(lines))
         w.log.warning(std::string(line));
+    w.log.warning("wait: `mpath-boot diagnose` tells why and what to do");
     w.log.info("wait: the wait was " + w.wait.reason);
     if (!kept)
         w.log.error("wait: " + kept.error() + "; the warnings above may be repeated");

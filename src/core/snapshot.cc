@@ -566,7 +566,7 @@ Result<DmMap> read_map(const Json& v, const std::string& where)
     if (!v.is_object())
         return R::fail(expected(where, "an object", v));
     if (auto p = unknown_key_problem(v, {"name", "uuid", "devnum", "table", "status", "open_count",
-                                         "read_only"},
+                                         "read_only", "holders", "mountpoints"},
                                      where);
         !p.empty())
         return R::fail(p);
@@ -601,6 +601,14 @@ Result<DmMap> read_map(const Json& v, const std::string& where)
     if (!read_only)
         return failed<DmMap>(read_only);
     m.read_only = *read_only;
+    auto holders = optional(v, "holders", where, read_kernel_names);
+    if (!holders)
+        return failed<DmMap>(holders);
+    m.holders = std::move(holders.value());
+    auto mountpoints = optional(v, "mountpoints", where, read_string_list);
+    if (!mountpoints)
+        return failed<DmMap>(mountpoints);
+    m.mountpoints = std::move(mountpoints.value());
     return R::ok(std::move(m));
 }
 
@@ -648,7 +656,9 @@ Result<Snapshot> read_snapshot(const Json& root)
     if (*version != format_version)
         return R::fail("version: unsupported snapshot version " + std::to_string(*version) +
                        " (this mpath-boot reads version " + std::to_string(format_version) + ")");
-    if (auto p = unknown_key_problem(root, {"format", "version", "cmdline", "devices", "maps"}, top);
+    if (auto p = unknown_key_problem(root, {"format", "version", "cmdline", "devices", "maps", "files",
+                                            "compared_with"},
+                                     top);
         !p.empty())
         return R::fail(p);
 
@@ -665,6 +675,14 @@ Result<Snapshot> read_snapshot(const Json& root)
     if (!maps)
         return failed<Snapshot>(maps);
     s.maps = std::move(maps.value());
+    auto files = optional(root, "files", top, read_string_map);
+    if (!files)
+        return failed<Snapshot>(files);
+    s.files = std::move(files.value());
+    auto compared_with = optional(root, "compared_with", top, read_string);
+    if (!compared_with)
+        return failed<Snapshot>(compared_with);
+    s.compared_with = *compared_with;
     return R::ok(std::move(s));
 }
 
@@ -857,6 +875,10 @@ Json map_json(const DmMap& m)
         o["open_count"] = m.open_count;
     if (m.read_only)
         o["read_only"] = true;
+    if (!m.holders.empty())
+        o["holders"] = m.holders;
+    if (!m.mountpoints.empty())
+        o["mountpoints"] = m.mountpoints;
     return o;
 }
 
@@ -879,6 +901,10 @@ std::string format_snapshot(const Snapshot& s)
             maps.push_back(map_json(m));
         root["maps"] = std::move(maps);
     }
+    if (!s.files.empty())
+        root["files"] = s.files;
+    if (!s.compared_with.empty())
+        root["compared_with"] = s.compared_with;
     // JSON strings are UTF-8; a byte sequence that is not (a raw udev
     // property, say) is written as U+FFFD instead of failing the capture.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

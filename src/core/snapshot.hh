@@ -52,12 +52,20 @@ struct DmMap {
     int open_count = 0;
     std::string status;   // as dmsetup status prints it, "" when not read
     bool read_only = false;
+    std::vector<std::string> holders;      // kernel names from holders/
+    std::vector<std::string> mountpoints;  // where it is mounted
 };
 
 struct Snapshot {
     std::vector<BlockDevice> devices;  // disks and partitions, in kernel order
     std::vector<DmMap> maps;
     std::string cmdline;               // kernel command line, may be empty
+    // What diagnose read besides the devices, for its replay: the text of
+    // every file it found, by path (a file it did not find is not here),
+    // and the other root it compared with ("/sysroot", or the initramfs
+    // image whose files are under "IMAGE!/..."); "" for none.
+    std::map<std::string, std::string> files;
+    std::string compared_with;
 
     const BlockDevice* find_device(std::string_view name) const;
     const DmMap* find_map_by_uuid(std::string_view uuid) const;

@@ -79,6 +79,17 @@ public:
 
     std::vector<DmMap> map_names() override { return sysfs_dm_maps(); }
 
+    const Snapshot* recorded() const override { return nullptr; }
+
+    void add_map_usage(std::vector<DmMap>& maps) override
+    {
+        auto usage = read_usage();
+        for (auto& m : maps) {
+            apply_usage(m, usage);
+            m.holders = holders_of(dm_kernel_name(m.devt.minor));
+        }
+    }
+
     void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
                             const RepliesWanted& wanted) override
     {

@@ -63,6 +63,14 @@ public:
     virtual void add_priority_facts(std::vector<BlockDevice>& devices, std::chrono::milliseconds timeout,
                                     const RepliesWanted& wanted) = 0;
 
+    // Completes `maps` with what holds them and where they are mounted
+    // (a replay has it recorded already).
+    virtual void add_map_usage(std::vector<DmMap>& maps) = 0;
+
+    // The snapshot a replay reads, with what it recorded beyond the
+    // devices (Snapshot::files); nullptr for the running system.
+    virtual const Snapshot* recorded() const = 0;
+
     // Every block device with `maps` and the command line.
     Result<Snapshot> snapshot_with(std::vector<DmMap> maps);
     // Every block device, every dm map with its table, the command line.

@@ -93,6 +93,8 @@ public:
     }
 
     std::vector<DmMap> map_names() override { return snap_.maps; }
+    void add_map_usage(std::vector<DmMap>&) override {}
+    const Snapshot* recorded() const override { return &snap_; }
 
     // The snapshot holds what was asked when it was taken.
     void add_priority_facts(std::vector<BlockDevice>&, std::chrono::milliseconds,

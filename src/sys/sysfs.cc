@@ -262,6 +262,11 @@ std::string protocol_from_path(const std::string& path, const std::string& nvme_
     return "scsi:unspec";
 }
 
+std::vector<std::string> holders_of(const std::string& name, const std::string& sys)
+{
+    return directory_names(sys + "/class/block/" + name + "/holders");
+}
+
 Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string& sys)
 {
     const std::string dir = sys + "/class/block/" + name;

@@ -28,6 +28,9 @@ std::string kernel_name_of(const std::string& devnum, const std::string& sys = "
 std::vector<std::string> block_device_names(const std::string& sys = "/sys");
 
 // Kernel names of the partitions of disk `name` ("sda1", "sda2").
+// The kernel names in /sys/class/block/NAME/holders.
+std::vector<std::string> holders_of(const std::string& name, const std::string& sys = "/sys");
+
 std::vector<std::string> partitions_of(const std::string& name, const std::string& sys = "/sys");
 
 // A dm device as sysfs shows it (name, UUID, device number; no table):

@@ -103,4 +103,10 @@ void apply_usage(BlockDevice& d, const DeviceUsage& u)
     d.swap = u.swap.count(key) != 0;
 }
 
+void apply_usage(DmMap& m, const DeviceUsage& u)
+{
+    if (auto it = u.mounts.find(m.devt.str()); it != u.mounts.end())
+        m.mountpoints = it->second;
+}
+
 }  // namespace mpb

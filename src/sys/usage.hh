@@ -30,5 +30,6 @@ std::vector<std::string> parse_swaps(std::string_view text);
 DeviceUsage read_usage();
 
 void apply_usage(BlockDevice& d, const DeviceUsage& u);
+void apply_usage(DmMap& m, const DeviceUsage& u);
 
 }  // namespace mpb

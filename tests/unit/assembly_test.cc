@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(reload_allowed_without_a_map_or_a_readable_old_table)
     m.size = 200;
     BOOST_TEST(!reload_refusal(m, Snapshot{}).has_value());
     Snapshot snap;
-    snap.maps.push_back(DmMap{"map-W1", map_uuid("W1"), {253, 0}, "", 1, "", false});
+    snap.maps.push_back(DmMap{"map-W1", map_uuid("W1"), {253, 0}, "", 1, "", false, {}, {}});
     m.existing_table = "garbage";
     BOOST_TEST(!reload_refusal(m, snap).has_value());
 }

@@ -23,7 +23,7 @@ using test::mp0;
 void add_map(Snapshot& s, const std::string& name, const std::string& wwid, unsigned minor,
              const std::string& table)
 {
-    s.maps.push_back({name, "mpath-" + wwid, {253, minor}, table, 1, "", false});
+    s.maps.push_back({name, "mpath-" + wwid, {253, minor}, table, 1, "", false, {}, {}});
 }
 
 const std::string blacklisted_vda =
@@ -145,7 +145,7 @@ const Case cases[] = {
      "defaults {\n find_multipaths yes\n}\n", "", "",
      [](Snapshot& s) {
          dev(s, "sda").holders = {"dm-5"};
-         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:0 2048", 1, "", false});
+         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:0 2048", 1, "", false, {}, {}});
      },
      false, {},
      with_common({"sda: not claimed: sda is held by dm-5 (vg-root)", part_a,

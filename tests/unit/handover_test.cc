@@ -23,18 +23,18 @@ namespace {
 DmMap mpath(const std::string& name, const std::string& wwid, unsigned minor, const std::string& path)
 {
     return {name, "mpath-" + wwid, {253, minor}, "0 2097152 multipath 0 0 1 1 service-time 0 1 1 " + path + " 1",
-            1, "", false};
+            1, "", false, {}, {}};
 }
 
 DmMap part(const std::string& name, const std::string& wwid, int n, unsigned minor)
 {
     return {name, "part" + std::to_string(n) + "-mpath-" + wwid, {253, minor},
-            "0 1000 linear 253:0 2048", 1, "", false};
+            "0 1000 linear 253:0 2048", 1, "", false, {}, {}};
 }
 
 DmMap other(const std::string& name, const std::string& uuid, unsigned minor)
 {
-    return {name, uuid, {253, minor}, "0 1000 linear 8:48 0", 0, "", false};
+    return {name, uuid, {253, minor}, "0 1000 linear 8:48 0", 0, "", false, {}, {}};
 }
 
 const std::string ufn_yes = "defaults {\n\tuser_friendly_names yes\n}\n";

@@ -18,9 +18,9 @@ Snapshot topology()
 {
     Snapshot s = machine();
     dev(s, "sdc").properties["ID_WWN_WITH_EXTENSION"] = "0x600a0b800011";
-    s.maps.push_back(DmMap{"mpatha", map_uuid(mp0), {253, 0}, "", 1, "", false});
-    s.maps.push_back(DmMap{"mpatha-part1", partition_uuid(1, mp0), {253, 1}, "", 0, "", false});
-    s.maps.push_back(DmMap{"vg0-root", "LVM-abc", {253, 2}, "", 0, "", false});
+    s.maps.push_back(DmMap{"mpatha", map_uuid(mp0), {253, 0}, "", 1, "", false, {}, {}});
+    s.maps.push_back(DmMap{"mpatha-part1", partition_uuid(1, mp0), {253, 1}, "", 0, "", false, {}, {}});
+    s.maps.push_back(DmMap{"vg0-root", "LVM-abc", {253, 2}, "", 0, "", false, {}, {}});
     return s;
 }
 

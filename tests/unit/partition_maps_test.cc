@@ -47,7 +47,7 @@ std::vector<std::string> lines(const std::vector<PartitionMapPlan>& plans)
 DmMap part_map(const std::string& name, const std::string& uuid, unsigned minor,
                const std::string& table, int open)
 {
-    return {name, uuid, {253, minor}, table, open, "", false};
+    return {name, uuid, {253, minor}, table, open, "", false, {}, {}};
 }
 
 const std::vector<PartitionSpan> two_parts = {{1, 2048, 1048576}, {2, 1050624, 1046528}};

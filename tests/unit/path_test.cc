@@ -188,7 +188,7 @@ BOOST_AUTO_TEST_CASE(what_uses_a_path)
     Snapshot snap;
     snap.devices.push_back(test::scsi_disk("sda", 0, "s1", "1:0:0:0"));
     snap.devices.push_back(test::partition_of(snap.devices[0], 2));
-    snap.maps.push_back({"mpatha", "mpath-0QEMU_QEMU_HARDDISK_s1", {253, 3}, "", 1, "", false});
+    snap.maps.push_back({"mpatha", "mpath-0QEMU_QEMU_HARDDISK_s1", {253, 3}, "", 1, "", false, {}, {}});
     auto judge = [&] { return evaluate_path(snap.devices[0], snap, cfg).path.value(); };
 
     BOOST_TEST(judge().in_use == "");

@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(an_existing_map_is_named_by_its_dm_device)
     s.devices.push_back(test::scsi_disk("sda", 0, "mp0", "0:0:0:0"));
     s.devices.push_back(test::scsi_disk("sdb", 16, "mp0", "0:0:1:0"));
     s.maps.push_back({"boot", "mpath-0QEMU_QEMU_HARDDISK_mp0", {253, 4},
-                      "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 0, "", false});
+                      "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 0, "", false, {}, {}});
     Config cfg;
     auto text = format_plan(plan_for("", s, cfg), "/e");
     BOOST_TEST(text.rfind("reload: boot (0QEMU_QEMU_HARDDISK_mp0) dm-4 QEMU,QEMU HARDDISK\n", 0) == 0u);

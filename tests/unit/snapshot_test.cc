@@ -136,8 +136,12 @@ void check_same(const Snapshot& a, const Snapshot& b)
             BOOST_TEST(a.maps[i].open_count == b.maps[i].open_count);
             BOOST_TEST(a.maps[i].status == b.maps[i].status);
             BOOST_TEST(a.maps[i].read_only == b.maps[i].read_only);
+            BOOST_TEST(a.maps[i].holders == b.maps[i].holders, boost::test_tools::per_element());
+            BOOST_TEST(a.maps[i].mountpoints == b.maps[i].mountpoints, boost::test_tools::per_element());
         }
     }
+    BOOST_TEST((a.files == b.files));
+    BOOST_TEST(a.compared_with == b.compared_with);
 }
 
 // Uses every member, with strings that need escaping in JSON.
@@ -145,6 +149,9 @@ Snapshot everything()
 {
     Snapshot s;
     s.cmdline = "BOOT_IMAGE=/vmlinuz root=/dev/mapper/mpatha-part1 ro \"quoted\"\ttab";
+    s.files = {{"/etc/multipath.conf", "defaults {\n\tfind_multipaths \"strict\"\n}\n"},
+               {"/sysroot/etc/multipath/wwids", "/W1/\n"}};
+    s.compared_with = "/sysroot";
     BlockDevice sda;
     sda.name = "sda";
     sda.devt = {8, 0};
@@ -180,8 +187,8 @@ Snapshot everything()
     s.devices = {sda, sda1, sdb, nvme, dm0};
     s.maps = {DmMap{"mpatha", "mpath-0QEMU_QEMU_HARDDISK_mpath0", {253, 0},
                     "0 2097152 multipath 0 0 1 1 service-time 0 1 1 8:0 1", 2,
-                    "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1", true},
-              DmMap{"plain", "", {253, 1}, "", 0, "", false}};
+                    "0 2097152 multipath 2 0 0 0 1 1 A 0 1 2 8:0 A 0 0 1", true, {}, {}},
+              DmMap{"plain", "", {253, 1}, "", 0, "", false, {}, {}}};
     return s;
 }
 
@@ -775,7 +782,7 @@ BOOST_AUTO_TEST_CASE(format_uses_the_documented_order_and_omits_defaults)
     sda1.mountpoints = {"/"};
     sda1.swap = true;
     s.devices = {sda, sda1};
-    s.maps = {DmMap{"mpatha", "", {253, 0}, "", 0, "", false}, DmMap{"b", "u", {253, 1}, "0 8 linear 8:0 0", 1, "", false}};
+    s.maps = {DmMap{"mpatha", "", {253, 0}, "", 0, "", false, {}, {}}, DmMap{"b", "u", {253, 1}, "0 8 linear 8:0 0", 1, "", false, {}, {}}};
     BOOST_TEST(mpb::format_snapshot(s) ==
                R"({
   "format": "mpath-boot-snapshot",

@@ -27,7 +27,7 @@ Snapshot alua_map(const char* state_a, const char* state_b)
     s.maps.push_back({"mpatha", "mpath-0QEMU_QEMU_HARDDISK_mp0", {253, 0},
                       "0 2097152 multipath 0 1 alua 2 1 service-time 0 1 1 8:0 1 "
                       "service-time 0 1 1 8:16 1",
-                      0, "", false});
+                      0, "", false, {}, {}});
     return s;
 }
 

@@ -39,7 +39,7 @@ Snapshot just(const Snapshot& full, const std::string& name)
 
 void mapped(Snapshot& s, bool hold)
 {
-    s.maps.push_back({"mpatha", "mpath-" + mp0, {253, 0}, "0 2097152 multipath ...", 1, "", false});
+    s.maps.push_back({"mpatha", "mpath-" + mp0, {253, 0}, "0 2097152 multipath ...", 1, "", false, {}, {}});
     if (hold) {
         dev(s, "sda").holders = {"dm-0"};
         dev(s, "sdb").holders = {"dm-0"};
@@ -100,7 +100,7 @@ const Case cases[] = {
      [](Snapshot& s) {
          mapped(s, false);
          dev(s, "sda").holders = {"dm-5"};
-         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:0 2048", 1, "", false});
+         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:0 2048", 1, "", false, {}, {}});
      },
      "sda", false, Kind::not_path, mp0, "mpatha", "not claimed: sda is held by dm-5 (vg-root)"},
 
@@ -138,7 +138,7 @@ const Case cases[] = {
     {"a holder that is not an mpath map", greedy, "", "", "",
      [](Snapshot& s) {
          dev(s, "sdc").holders = {"dm-5"};
-         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:32 2048", 1, "", false});
+         s.maps.push_back({"vg-root", "LVM-abc", {253, 5}, "0 100 linear 8:32 2048", 1, "", false, {}, {}});
      },
      "sdc", false, Kind::not_path, d1, "", "not claimed: sdc is held by dm-5 (vg-root)"},
 
@@ -258,7 +258,7 @@ const Case cases[] = {
      "find_multipaths greedy" + at_defaults + ": every path is used"},
     {"no alias when the holding map is named by its WWID", "", "", "", "",
      [](Snapshot& s) {
-         s.maps.push_back({mp0, "mpath-" + mp0, {253, 0}, "0 2097152 multipath ...", 1, "", false});
+         s.maps.push_back({mp0, "mpath-" + mp0, {253, 0}, "0 2097152 multipath ...", 1, "", false, {}, {}});
          dev(s, "sda").holders = {"dm-0"};
      },
      "sda", false, Kind::path, mp0, "", "held by the existing map " + mp0},

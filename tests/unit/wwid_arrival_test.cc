@@ -46,7 +46,7 @@ std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name;
 
 void add_map(Snapshot& s, const std::string& name, const std::string& wwid)
 {
-    s.maps.push_back({name, "mpath-" + wwid, {253, 0}, "", 0, "", false});
+    s.maps.push_back({name, "mpath-" + wwid, {253, 0}, "", 0, "", false, {}, {}});
 }
 
 const Case cases[] = {
@@ -121,8 +121,8 @@ BOOST_AUTO_TEST_CASE(settled_means_nothing_to_wait_for)
 BOOST_AUTO_TEST_CASE(all_mapped_needs_a_map_for_every_wwid)
 {
     auto table = [](const std::string& text) { return parse_wwids(text, "/etc/multipath/wwids"); };
-    std::vector<DmMap> maps = {DmMap{"mpatha", "mpath-W1", {253, 0}, "", 0, "", false},
-                               DmMap{"mpatha-part1", "part1-mpath-W2", {253, 1}, "", 0, "", false}};
+    std::vector<DmMap> maps = {DmMap{"mpatha", "mpath-W1", {253, 0}, "", 0, "", false, {}, {}},
+                               DmMap{"mpatha-part1", "part1-mpath-W2", {253, 1}, "", 0, "", false, {}, {}}};
     BOOST_TEST(all_wwids_mapped(maps, table("")));
     BOOST_TEST(all_wwids_mapped(maps, table("/W1/\n")));
     BOOST_TEST(!all_wwids_mapped(maps, table("/W1/\n/W2/\n")));  // W2 has only a partition map
