@@ -130,7 +130,7 @@ Other replayed_other(const Snapshot& rec, const FileSource& files)
     Other o;
     o.prefix = rec.compared_with;
     if (o.prefix.empty()) {
-        o.missing = "none was recorded";
+        o.missing = rec.not_compared.empty() ? "none was recorded" : rec.not_compared;
         return o;
     }
     o.label = o.prefix == sysroot ? "the real root (/sysroot)"
@@ -164,9 +164,25 @@ Gathered gather(const FileSource& files, const RootPaths& paths, Snapshot snap, 
         snap.compared_with = o.prefix;
     } else {
         g.no_other = o.missing;
+        snap.not_compared = o.missing;
     }
     g.snap = std::move(snap);
     return g;
+}
+
+// Every device and map; when device-mapper cannot be asked (no driver, no
+// permission), the maps sysfs shows, without tables: a report without
+// them beats none.
+Result<Snapshot> machine_now(Machine& m, const Logger& log)
+{
+    auto maps = m.dm().list();
+    if (!maps) {
+        std::string why = maps.error();
+        if (why.ends_with("."))
+            why.pop_back();
+        log.warning("diagnose: " + why + "; maps are shown from sysfs, without tables");
+    }
+    return m.snapshot_with(maps ? std::move(maps.value()) : m.map_names());
 }
 
 }  // namespace
@@ -187,12 +203,14 @@ int run_diagnose(const Invocation& inv)
     const FileSource& files = recorded ? static_cast<const FileSource&>(replayed) : live_files;
 
     // Priority facts are not needed: the report shows what the maps have.
-    auto snap = machine.value()->snapshot();
+    auto snap = machine_now(*machine.value(), inv.log);
     if (!snap)
         return inv.fail("diagnose: " + snap.error());
     machine.value()->add_map_usage(snap->maps);
-    if (recorded)
+    if (recorded) {
         snap->compared_with = recorded->compared_with;
+        snap->not_compared = recorded->not_compared;
+    }
     Gathered g = gather(files, paths, std::move(snap.value()), !recorded, record);
 
     DiagnoseInput in{g.snap, g.here, g.other ? &*g.other : nullptr, g.no_other, g.in_initramfs,

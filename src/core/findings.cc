@@ -150,7 +150,7 @@ void initramfs_stale(const FindingContext& c, std::vector<Finding>& out)
             f.subjects = with(f.subjects, {d.wwid});
         f.message += (f.message.empty() ? "" : "; ") + d.file + ": " + d.what + " (" + d.effect + ")";
     }
-    f.message = "the multipath files of " + rd + " differ from " + root + "'s: " + f.message;
+    f.message = "the multipath files of " + rd + " differ from those of " + root + ": " + f.message;
     f.remedy = c.in.in_initramfs
                    ? "boot the real root (a raw path or another boot entry will do) and " + rebuild +
                          " there, so the initramfs carries the real root's files"

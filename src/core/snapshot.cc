@@ -657,7 +657,7 @@ Result<Snapshot> read_snapshot(const Json& root)
         return R::fail("version: unsupported snapshot version " + std::to_string(*version) +
                        " (this mpath-boot reads version " + std::to_string(format_version) + ")");
     if (auto p = unknown_key_problem(root, {"format", "version", "cmdline", "devices", "maps", "files",
-                                            "compared_with"},
+                                            "compared_with", "not_compared"},
                                      top);
         !p.empty())
         return R::fail(p);
@@ -683,6 +683,10 @@ Result<Snapshot> read_snapshot(const Json& root)
     if (!compared_with)
         return failed<Snapshot>(compared_with);
     s.compared_with = *compared_with;
+    auto not_compared = optional(root, "not_compared", top, read_string);
+    if (!not_compared)
+        return failed<Snapshot>(not_compared);
+    s.not_compared = *not_compared;
     return R::ok(std::move(s));
 }
 
@@ -905,6 +909,8 @@ std::string format_snapshot(const Snapshot& s)
         root["files"] = s.files;
     if (!s.compared_with.empty())
         root["compared_with"] = s.compared_with;
+    if (!s.not_compared.empty())
+        root["not_compared"] = s.not_compared;
     // JSON strings are UTF-8; a byte sequence that is not (a raw udev
     // property, say) is written as U+FFFD instead of failing the capture.
     return root.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";

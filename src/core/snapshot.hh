@@ -66,6 +66,7 @@ struct Snapshot {
     // image whose files are under "IMAGE!/..."); "" for none.
     std::map<std::string, std::string> files;
     std::string compared_with;
+    std::string not_compared;  // why there was no other root, when none
 
     const BlockDevice* find_device(std::string_view name) const;
     const DmMap* find_map_by_uuid(std::string_view uuid) const;
