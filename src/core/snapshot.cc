@@ -80,7 +80,10 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::string_view format_name = "mpath-boot-snapshot";
-constexpr unsigned long long format_version = 1;
+// Version 2 adds what diagnose records (files, compared_with, not_compared,
+// map holders and mountpoints); a snapshot without them is written as
+// version 1, so readers that know only version 1 still read it.
+constexpr unsigned long long format_version = 2;
 
 // ----- places and messages -------------------------------------------------------
 
@@ -636,6 +639,24 @@ Result<std::vector<DmMap>> read_maps(const Json& v, const std::string& where)
     return R::ok(std::move(maps));
 }
 
+// The first member only version 2 has, "" when none is used.
+std::string version_2_member(const Snapshot& s)
+{
+    if (!s.files.empty())
+        return "files";
+    if (!s.compared_with.empty())
+        return "compared_with";
+    if (!s.not_compared.empty())
+        return "not_compared";
+    for (std::size_t i = 0; i < s.maps.size(); ++i) {
+        if (!s.maps[i].holders.empty())
+            return "maps[" + std::to_string(i) + "].holders";
+        if (!s.maps[i].mountpoints.empty())
+            return "maps[" + std::to_string(i) + "].mountpoints";
+    }
+    return "";
+}
+
 Result<Snapshot> read_snapshot(const Json& root)
 {
     using R = Result<Snapshot>;
@@ -653,9 +674,9 @@ Result<Snapshot> read_snapshot(const Json& root)
     auto version = required(root, "version", top, read_unsigned);
     if (!version)
         return failed<Snapshot>(version);
-    if (*version != format_version)
+    if (*version < 1 || *version > format_version)
         return R::fail("version: unsupported snapshot version " + std::to_string(*version) +
-                       " (this mpath-boot reads version " + std::to_string(format_version) + ")");
+                       " (this mpath-boot reads versions 1 and 2)");
     if (auto p = unknown_key_problem(root, {"format", "version", "cmdline", "devices", "maps", "files",
                                             "compared_with", "not_compared"},
                                      top);
@@ -687,6 +708,8 @@ Result<Snapshot> read_snapshot(const Json& root)
     if (!not_compared)
         return failed<Snapshot>(not_compared);
     s.not_compared = *not_compared;
+    if (auto key = version_2_member(s); *version == 1 && !key.empty())
+        return R::fail(key + ": not in snapshot version 1 (write \"version\": 2)");
     return R::ok(std::move(s));
 }
 
@@ -892,7 +915,7 @@ std::string format_snapshot(const Snapshot& s)
 {
     Json root = Json::object();
     root["format"] = format_name;
-    root["version"] = format_version;
+    root["version"] = version_2_member(s).empty() ? 1 : format_version;
     if (!s.cmdline.empty())
         root["cmdline"] = s.cmdline;
     Json devices = Json::array();

@@ -3,7 +3,9 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace mpb;
 
@@ -38,6 +40,30 @@ BOOST_AUTO_TEST_CASE(lists_read_as_prose)
     BOOST_TEST(and_list({"sda"}) == "sda");
     BOOST_TEST(and_list({"sda", "sdb"}) == "sda and sdb");
     BOOST_TEST(and_list({"sda", "sdb", "sdc"}) == "sda, sdb and sdc");
+}
+
+// docs/diagnose.md lists each code in its table, mpath-boot-diagnose(8)
+// as a tagged paragraph, in the order findings are listed.
+BOOST_AUTO_TEST_CASE(every_code_is_documented_in_order)
+{
+    auto text_of = [](const std::string& file) {
+        std::ifstream in(std::string(TOP_SRCDIR) + "/docs/" + file);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    const std::string md = text_of("diagnose.md");
+    const std::string man = text_of("mpath-boot-diagnose.8");
+    std::size_t md_at = 0, man_at = 0;
+    for (auto c : all_finding_codes()) {
+        const std::string code = to_string(c);
+        auto in_md = md.find("| `" + code + "` |");
+        auto in_man = man.find(".TP\n.B " + code + "\n");
+        BOOST_TEST((in_md != std::string::npos && in_md >= md_at), code << " in docs/diagnose.md");
+        BOOST_TEST((in_man != std::string::npos && in_man >= man_at), code << " in docs/mpath-boot-diagnose.8");
+        md_at = in_md == std::string::npos ? md_at : in_md;
+        man_at = in_man == std::string::npos ? man_at : in_man;
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
