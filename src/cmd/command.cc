@@ -27,7 +27,7 @@ const Command table[] = {
     {"disable-queueing", {}, {}, {0, -1, ""}, run_disable_queueing},
     {"show-config", {}, {}, {0, 0, ""}, run_show_config},
     {"wwids", {}, {}, {1, -1, "add|remove|list"}, run_wwids},
-    {"diagnose", {"--capture"}, {"--json"}, {0, 0, ""}, run_diagnose},
+    {"diagnose", {"--capture", "--initramfs"}, {"--json"}, {0, 0, ""}, run_diagnose},
 };
 
 constexpr const char* replay_option = "--replay";

@@ -87,9 +87,10 @@ struct Other {
 const std::vector<std::string> initramfs_files{"etc/multipath.conf", "etc/multipath/*", "etc/mpath-boot.conf",
                                                "usr/lib/dracut/modules.txt"};
 
-// Live: /sysroot from the initramfs once root is mounted there, else the
-// initramfs /boot holds for the running kernel.
-Other live_other(bool in_initramfs, const Snapshot& snap, std::map<std::string, std::string>& record)
+// Live: /sysroot from the initramfs once root is mounted there, else
+// `image` or the initramfs /boot holds for the running kernel.
+Other live_other(bool in_initramfs, const std::string& image_arg, const Snapshot& snap,
+                 std::map<std::string, std::string>& record)
 {
     Other o;
     std::string dir = sysroot;
@@ -101,7 +102,7 @@ Other live_other(bool in_initramfs, const Snapshot& snap, std::map<std::string, 
         o.prefix = sysroot;
         o.label = "the real root (/sysroot)";
     } else {
-        auto image = next_initramfs();
+        auto image = image_arg.empty() ? next_initramfs() : Result<std::string>::ok(image_arg);
         auto tmp = image ? TempDir::make("mpath-boot-diagnose") : Result<TempDir>::fail(image.error());
         auto unpacked = tmp ? unpack_initramfs(*image, tmp->path(), initramfs_files, unpack_timeout)
                             : Result<Unit>::fail(tmp.error());
@@ -149,15 +150,16 @@ struct Gathered {
     std::optional<std::string> handover_record;
 };
 
+// `image`: the initramfs the real root compares with, "" for the next one.
 Gathered gather(const FileSource& files, const RootPaths& paths, Snapshot snap, bool live,
-                std::map<std::string, std::string>& record)
+                const std::string& image, std::map<std::string, std::string>& record)
 {
     Gathered g;
     g.in_initramfs = text_of(files, "/etc/initrd-release").has_value();
     g.here = read_root(files, paths, g.in_initramfs ? "this initramfs" : "this real root");
     g.wait_record = text_of(files, std::string(run_dir) + "/wait-gave-up").value_or("");
     g.handover_record = text_of(files, std::string(run_dir) + "/handover.json");
-    Other o = live ? live_other(g.in_initramfs, snap, record) : replayed_other(snap, files);
+    Other o = live ? live_other(g.in_initramfs, image, snap, record) : replayed_other(snap, files);
     if (o.view) {
         RootPaths standard;
         g.other = read_root(*o.view, standard, o.label);
@@ -211,7 +213,7 @@ int run_diagnose(const Invocation& inv)
         snap->compared_with = recorded->compared_with;
         snap->not_compared = recorded->not_compared;
     }
-    Gathered g = gather(files, paths, std::move(snap.value()), !recorded, record);
+    Gathered g = gather(files, paths, std::move(snap.value()), !recorded, inv.value("--initramfs"), record);
 
     DiagnoseInput in{g.snap, g.here, g.other ? &*g.other : nullptr, g.no_other, g.in_initramfs,
                      g.wait_record, g.handover_record};
