@@ -144,7 +144,7 @@ prepare_installed_system() {
     local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 purge=${6:-} key img rd root src dst n=0 args=()
     local stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
     key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" "$purge" \
-        "$vm_dir/guest/mpb-initrd-report.sh" \
+        "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-emergency-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" \
         "$(awk 'NF {print $1}' <<<"$includes$root_files" | xargs -r cat)")
     img="$cache/system-$key.img" rd="$cache/system-$key.initrd"
@@ -170,6 +170,13 @@ prepare_installed_system() {
             mkdir -p "$root/tmp/includes"
             args+=(--include /tmp/includes/report /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
             cp "$vm_dir/guest/mpb-initrd-report.sh" "$root/tmp/includes/report"
+            # A boot that fails on purpose reports from the emergency shell
+            # (mpath-boot diagnose) and powers off; both hooks read its
+            # findings with the same shell functions.
+            args+=(--include /tmp/includes/emergency /usr/lib/dracut/hooks/emergency/99-mpb-diagnose.sh)
+            cp "$vm_dir/guest/mpb-emergency-report.sh" "$root/tmp/includes/emergency"
+            args+=(--include /tmp/includes/diag-lib /usr/lib/mpb-rig/diag-lib.sh)
+            cp "$vm_dir/guest/mpb-diag-lib.sh" "$root/tmp/includes/diag-lib"
             # dracut --include never replaces a file a module installed: the
             # initramfs-only files stand in the root while dracut runs, as
             # if it had been built before they were changed.

@@ -61,3 +61,15 @@ EOF2
     ready="$ready$name:$value,"
 done
 echo "MPB-INITRD map_udev_ready=${ready%,}" > /dev/console
+# What `mpath-boot diagnose` finds wrong, root mounted and not yet handed
+# over: a healthy boot reports nothing. Only where the rig put its reader
+# (systems with mpath-boot installed).
+if command -v mpath-boot > /dev/null && [ -f /usr/lib/mpb-rig/diag-lib.sh ]; then
+    # shellcheck source=tests/vm/guest/mpb-diag-lib.sh
+    . /usr/lib/mpb-rig/diag-lib.sh
+    mpath-boot diagnose > /run/mpb-initrd/diagnose 2>&1
+    # 0: nothing found; 1: findings; else it failed (then no codes either)
+    echo "MPB-INITRD diag_status=$?" > /dev/console
+    mpb_read_findings /run/mpb-initrd/diagnose
+    echo "MPB-INITRD diag_codes=$mpb_codes" > /dev/console
+fi

@@ -12,3 +12,11 @@ say hostonly_said "$(grep -m1 'takes the place' /tmp/dracut.out | sed 's/^.*mpat
 lsinitrd /tmp/hostonly.img >/tmp/hostonly.files 2>&1
 say hostonly_has_mpath_boot "$(grep -c ' usr/sbin/mpath-boot$' /tmp/hostonly.files)"
 say hostonly_has_multipathd "$(grep -c ' usr/sbin/multipathd$' /tmp/hostonly.files)"
+
+# `mpath-boot diagnose` in the booted system finds nothing wrong. It
+# compares this root's files with the initramfs /boot holds for the running
+# kernel, when there is one: diag_compared says with what.
+mpath-boot diagnose >/tmp/diagnose.out 2>&1
+say diag_status "$?"
+say diag_codes "$(sed -n '/^Findings$/,$ s/^  [0-9][0-9]*\. \([a-z-]*\):.*$/\1/p' /tmp/diagnose.out | paste -sd, -)"
+say diag_compared "$(sed -n 's/^Initramfs and real root: //p' /tmp/diagnose.out)"
