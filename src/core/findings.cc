@@ -184,6 +184,18 @@ struct Claimant {
     std::string where;  // "/etc/multipath/bindings:3", "multipaths section, ..."
 };
 
+// Who has an alias given twice, as multipath-tools decides: a multipaths
+// entry's alias wins, else the first binding line that was taken.
+std::string alias_owner(const RootFiles& r, const std::string& alias)
+{
+    for (const auto& mp : r.config.multipaths)
+        if (mp.alias && mp.alias->value == alias)
+            return "WWID " + mp.wwid + " has it (multipaths section), so";
+    if (const Binding* b = r.bindings.find_by_alias(alias))
+        return "WWID " + b->wwid + " has it (line " + std::to_string(b->line) + "), so";
+    return "none of them has it, so";
+}
+
 // alias -> WWIDs and WWID -> aliases of one root's bindings and multipaths
 // section; each list with two or more different entries is a conflict.
 void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
@@ -219,9 +231,9 @@ void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
         for (const auto& x : list)
             subjects.push_back(x.other);
         out.push_back({C::alias_conflict, subjects,
-                       "in " + r.label + " the alias " + alias + " is given to " + describe(list) +
-                           "; only the first counts, so the others are named otherwise and a name that "
-                           "expects " + alias + " finds another volume or none",
+                       "in " + r.label + " the alias " + alias + " is given to " + describe(list) + "; " +
+                           alias_owner(r, alias) + " the others are named otherwise, and a name that expects " +
+                           alias + " finds another volume or none",
                        remedy});
     }
     for (const auto& [wwid, list] : by_wwid) {
@@ -230,9 +242,12 @@ void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
         std::vector<std::string> subjects{wwid};
         for (const auto& x : list)
             subjects.push_back(x.other);
+        const Binding* counts = r.bindings.find_by_wwid(wwid);
         out.push_back({C::alias_conflict, subjects,
-                       "in " + r.label + " WWID " + wwid + " is bound to " + describe(list) +
-                           "; only the first counts",
+                       "in " + r.label + " WWID " + wwid + " is bound to " + describe(list) + "; " +
+                           (counts ? counts->alias + " (line " + std::to_string(counts->line) +
+                                         ") is the binding that counts, the other lines are ignored"
+                                   : "none of these lines counts"),
                        remedy});
     }
 }
@@ -308,7 +323,7 @@ std::string left_alone_by(const FindingContext& c, const Volume& v)
 void wwid_not_listed(const FindingContext& c, std::vector<Finding>& out)
 {
     for (const auto& v : c.volumes) {
-        if (v.map || v.paths.empty() || !v.in_use.empty() || c.in.here.wwids.contains(v.wwid))
+        if (v.map || v.paths.empty() || c.in.here.wwids.contains(v.wwid))
             continue;
         auto wanted = wanted_because(c, v);
         auto rule = left_alone_by(c, v);
@@ -342,12 +357,16 @@ void root_on_path(const FindingContext& c, std::vector<Finding>& out)
                        v->wwid + "`), " + rebuild + " and reboot"});
 }
 
+// A use is the cause only where find_multipaths would have taken the
+// volume: otherwise no map was coming anyway (wwid-not-listed says why).
 void path_in_use(const FindingContext& c, std::vector<Finding>& out)
 {
     for (const auto& v : c.volumes) {
         if (v.map || v.in_use.empty())
             continue;
         if (v.disks.size() < 2 && !c.in.here.wwids.contains(v.wwid))
+            continue;
+        if (!left_alone_by(c, v).empty())
             continue;
         std::vector<std::string> uses;
         for (const auto& n : v.in_use)

@@ -123,6 +123,21 @@ BOOST_AUTO_TEST_CASE(a_wwid_under_two_aliases_is_a_conflict)
     auto d = c.run();
     const Finding& f = finding(d, FindingCode::alias_conflict);
     BOOST_TEST(f.subjects == (std::vector<std::string>{mp0, "mpatha", "mpathz"}), boost::test_tools::per_element());
+    BOOST_TEST(mentions(f.message, "mpatha (line 1) is the binding that counts, the other lines are ignored"));
+}
+
+// The VM's case: a hand edit gave the alias of a gone volume to the root
+// volume, whose line is ignored; assemble then bound the root to mpathb.
+// The binding that counts is the later one, and the message says so.
+BOOST_AUTO_TEST_CASE(the_binding_that_counts_is_named_not_the_first_line)
+{
+    Case c = assembled("mpathb", "/sysroot");
+    c.here = root_files("this initramfs",
+                        {"", listed, "mpatha W_GONE\nmpatha " + mp0 + "\nmpathb " + mp0 + "\n", ""});
+    auto d = c.run();
+    BOOST_TEST(codes_of(d) == (Codes{"alias-conflict", "alias-conflict"}), boost::test_tools::per_element());
+    BOOST_TEST(mentions(d.findings[0].message, "; WWID W_GONE has it (line 1), so the others are named otherwise"));
+    BOOST_TEST(mentions(d.findings[1].message, "mpathb (line 3) is the binding that counts"));
 }
 
 BOOST_AUTO_TEST_CASE(name_mismatch_when_renaming_is_off)
@@ -215,6 +230,17 @@ BOOST_AUTO_TEST_CASE(module_missing_when_the_next_initramfs_cannot_assemble_root
                boost::test_tools::per_element());
     c.other->dracut_modules = "systemd\nmpath-boot\n";
     BOOST_TEST(codes_of(c.run()) == Codes{}, boost::test_tools::per_element());
+}
+
+// Under strict with the WWID unlisted no map was coming anyway: the mount
+// is not why, so the finding is wwid-not-listed, not path-in-use.
+BOOST_AUTO_TEST_CASE(a_use_is_no_cause_where_find_multipaths_leaves_the_volume_anyway)
+{
+    Case c;
+    dev(c.snap, "sda1").mountpoints = {"/sysroot"};
+    auto d = c.run();
+    BOOST_TEST(codes_of(d) == (Codes{"wwid-not-listed", "root-on-path", "unclaimed-multipath"}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(root_on_a_raw_path_comes_before_the_path_it_holds)
