@@ -20,3 +20,11 @@ mpath-boot diagnose >/tmp/diagnose.out 2>&1
 say diag_status "$?"
 say diag_codes "$(sed -n '/^Findings$/,$ s/^  [0-9][0-9]*\. \([a-z-]*\):.*$/\1/p' /tmp/diagnose.out | paste -sd, -)"
 say diag_compared "$(sed -n 's/^Initramfs and real root: //p' /tmp/diagnose.out)"
+
+# Against the hostonly initramfs just built from this root (unpacked with
+# lsinitrd): the same files, so nothing differs and nothing is found.
+mpath-boot diagnose --initramfs /tmp/hostonly.img >/tmp/diagnose-image.out 2>&1
+say diag_image_status "$?"
+say diag_image_codes "$(sed -n '/^Findings$/,$ s/^  [0-9][0-9]*\. \([a-z-]*\):.*$/\1/p' /tmp/diagnose-image.out | paste -sd, -)"
+say diag_image_compared "$(sed -n 's/^Initramfs and real root: //p' /tmp/diagnose-image.out)"
+say diag_image_differences "$(sed -n '/^Initramfs and real root: /,/^Root$/p' /tmp/diagnose-image.out | sed '1d;$d;s/^ *//' | paste -sd';' -)"
