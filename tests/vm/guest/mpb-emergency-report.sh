@@ -54,6 +54,20 @@ mpb_mount_root() {
     fi
 }
 
+# "yes" when mpath-boot's own emergency hook (59, before this one) put the
+# report at the end of dracut's rdsosreport.txt.
+mpb_in_rdsosreport() {
+    mpb_marked=no
+    [ -f /run/initramfs/rdsosreport.txt ] || { echo no && return 0; }
+    while IFS= read -r mpb_line; do
+        case $mpb_line in
+        "+ mpath-boot diagnose") mpb_marked=marker ;;
+        Findings) [ "$mpb_marked" = marker ] && mpb_marked=yes ;;
+        esac
+    done </run/initramfs/rdsosreport.txt
+    [ "$mpb_marked" = yes ] && echo yes || echo no
+}
+
 mpb_emergency_report() {
     # Only the report on the console: kernel messages would land inside
     # its lines.
@@ -68,6 +82,7 @@ mpb_emergency_report() {
     mpb_say "MPB-INITRD diag_codes=$mpb_codes"
     mpb_say "MPB-INITRD diag_findings=$mpb_findings"
     if [ -f /run/mpb-diag.json ]; then mpb_print_file MPB-CAPTURE /run/mpb-diag.json; fi
+    mpb_say "MPB-INITRD diag_in_rdsosreport=$(mpb_in_rdsosreport)"
     mpb_say "MPB-INITRD diag_done=yes"
     # -f: no service is stopped, the manager kills, unmounts and powers off.
     poweroff -f

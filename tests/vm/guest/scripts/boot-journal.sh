@@ -9,3 +9,4 @@
 journalctl -b -k -o cat >/tmp/kernel-log 2>/dev/null
 say conf_error "$(grep -m1 'multipath\.conf:[0-9]' /tmp/kernel-log)"
 say gave_up "$(grep -m1 'gave up' /tmp/kernel-log)"
+say gave_up_hint "$(grep -m1 'mpath-boot diagnose' /tmp/kernel-log)"
