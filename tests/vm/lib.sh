@@ -40,16 +40,24 @@ prepare_kernel() {
     echo "$dir"
 }
 
-# The Debian root as a tarball, from the package list in tests/vm/packages.
+# The Debian root as a tarball, from the package list in tests/vm/packages
+# and the packages EXTRA names (a scenario's `packages`): a root with extra
+# packages is a tarball of its own, so the other scenarios' guests stay
+# without them (lvm2's udev rules, say).
 prepare_rootfs() {
-    local tar packages
+    local extra=${1:-} tar packages
     tar="$cache/rootfs-$(key_of "$vm_dir/packages").tar"
-    if [[ ! -f "$tar" ]]; then
-        packages=$(grep -v '^#' "$vm_dir/packages" | paste -sd, -)
-        log "building the Debian root (mmdebstrap: $packages)"
-        mmdebstrap --quiet --format=tar --variant=minbase --include="$packages" bookworm "$tar.part" >&2
-        mv "$tar.part" "$tar"
-    fi
+    [[ -z $extra ]] || tar="$cache/rootfs-$(key_of "$vm_dir/packages" "$extra").tar"
+    (
+        flock 9
+        if [[ ! -f "$tar" ]]; then
+            # shellcheck disable=SC2086 # a list of package names
+            packages=$({ grep -v '^#' "$vm_dir/packages" && printf '%s\n' $extra; } | paste -sd, -)
+            log "building the Debian root (mmdebstrap: $packages)"
+            mmdebstrap --quiet --format=tar --variant=minbase --include="$packages" bookworm "$tar.part" >&2
+            mv "$tar.part" "$tar"
+        fi
+    ) 9>"$tar.lock"
     echo "$tar"
 }
 
@@ -255,7 +263,7 @@ prepare_base() {
     kdir=$(prepare_kernel)
     kver=${kdir##*/kernel-}
     # shellcheck disable=SC2034 # read by the scripts that source this file
-    image=$(prepare_image "$kdir" "$(prepare_rootfs)")
+    image=$(prepare_image "$kdir" "$(prepare_rootfs "")")
 }
 
 # A blank data volume of SIZE MiB (default 256): GPT with one ext4
