@@ -291,33 +291,52 @@ prepare_data_disk() {
 # first partition (ext4, read with debugfs; nothing is mounted) into DIR:
 # the newest /boot/initrd.img-KVER as initrd, /boot/vmlinuz-KVER as kernel
 # (the rig's own when /boot has none and KVER is the rig's), and
-# /etc/kernel/cmdline as cmdline. Prints what is missing when it fails.
+# /etc/kernel/cmdline as cmdline. A first partition with no /boot/initrd.img-*
+# is a separate /boot (root elsewhere, on LVM say): the files are at its
+# top and the command line is the `options` line of its Boot Loader
+# Specification entry, /loader/entries/*.conf, as a boot loader reads it.
+# Prints what is missing when it fails.
 extract_boot_files() {
-    local img=$1 dir=$2 start fs rd kv
+    local img=$1 dir=$2 start fs rd kv boot=/boot entry
     start=$(partx -g -o START -n 1 "$img" 2>/dev/null) || { echo "the installed disk has no partition"; return 1; }
     fs="$img?offset=$((start * 512))"
-    rd=$(debugfs -R 'ls -p /boot' "$fs" 2>/dev/null | awk -F/ '$6 ~ /^initrd[.]img-/ {print $6}' | sort -V | tail -n 1)
+    rd=$(newest_initrd "$fs" /boot)
+    if [[ -z $rd ]]; then
+        boot="" rd=$(newest_initrd "$fs" /)
+    fi
     [[ -n $rd ]] || { echo "no /boot/initrd.img-* on the installed disk"; return 1; }
     kv=${rd#initrd.img-}
-    debugfs -R "dump /boot/$rd $dir/initrd" "$fs" 2>/dev/null
-    debugfs -R "dump /boot/vmlinuz-$kv $dir/kernel" "$fs" 2>/dev/null
+    debugfs -R "dump $boot/$rd $dir/initrd" "$fs" 2>/dev/null
+    debugfs -R "dump $boot/vmlinuz-$kv $dir/kernel" "$fs" 2>/dev/null
     if [[ ! -s $dir/kernel && $kv == "$kver" ]]; then
         cp "$kdir/boot/vmlinuz-$kver" "$dir/kernel"
     fi
-    debugfs -R "dump /etc/kernel/cmdline $dir/cmdline" "$fs" 2>/dev/null
-    [[ -s $dir/initrd ]] || { echo "/boot/$rd on the installed disk is empty"; return 1; }
-    [[ -s $dir/kernel ]] || { echo "no /boot/vmlinuz-$kv on the installed disk"; return 1; }
-    [[ -s $dir/cmdline ]] || { echo "no /etc/kernel/cmdline on the installed disk"; return 1; }
+    if [[ -n $boot ]]; then
+        debugfs -R "dump /etc/kernel/cmdline $dir/cmdline" "$fs" 2>/dev/null
+    else
+        entry=$(debugfs -R 'ls -p /loader/entries' "$fs" 2>/dev/null | awk -F/ '$6 ~ /[.]conf$/ {print $6}' | sort -V | tail -n 1)
+        [[ -z $entry ]] || debugfs -R "cat /loader/entries/$entry" "$fs" 2>/dev/null |
+            sed -n 's/^options[[:space:]]\{1,\}//p' >"$dir/cmdline"
+    fi
+    [[ -s $dir/initrd ]] || { echo "$boot/$rd on the installed disk is empty"; return 1; }
+    [[ -s $dir/kernel ]] || { echo "no $boot/vmlinuz-$kv on the installed disk"; return 1; }
+    [[ -s $dir/cmdline ]] || { echo "no /etc/kernel/cmdline (or /loader/entries/*.conf on a separate /boot) on the installed disk"; return 1; }
+}
+
+# The newest initrd.img-KVER in folder DIR of the filesystem FS (debugfs).
+newest_initrd() {
+    debugfs -R "ls -p $2" "$1" 2>/dev/null | awk -F/ '$6 ~ /^initrd[.]img-/ {print $6}' | sort -V | tail -n 1
 }
 
 # A small ext4 image with what a scenario's guest script needs: the
 # project installed into stage/ (make install DESTDIR=$MPB_STAGE), the
-# script as script, and guest/payload/lib.sh as lib.sh. The guest's report
+# script as script, guest/payload/lib.sh as lib.sh, and the initramfs report
+# hook as initrd-report.sh (an installer puts it into its target's initramfs). The guest's report
 # unit mounts it read-only (virtio serial mpbpayload) when the kernel
 # command line has mpb.payload, copies stage/ over /, and runs the script.
 prepare_payload() {
     local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
-    key=$(key_of "$script" "$vm_dir/guest/payload/lib.sh" \
+    key=$(key_of "$script" "$vm_dir/guest/payload/lib.sh" "$vm_dir/guest/mpb-initrd-report.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
     img="$cache/payload-$key.img"
     (
@@ -327,6 +346,8 @@ prepare_payload() {
             cp -a "$stage" "$dir/stage"
             cp "$script" "$dir/script"
             cp "$vm_dir/guest/payload/lib.sh" "$dir/lib.sh"
+            # for an installer's target initramfs: the rig's pre-pivot report
+            cp "$vm_dir/guest/mpb-initrd-report.sh" "$dir/initrd-report.sh"
             truncate -s 64M "$img.part"
             mkfs.ext4 -q -F -L mpbpayload -d "$dir" "$img.part"
             rm -rf "$dir"
