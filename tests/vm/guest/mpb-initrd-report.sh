@@ -29,6 +29,34 @@ for dev in /sys/class/block/sd*; do
     get() { echo "$props" | sed -n "s/^$1=//p"; }
     echo "MPB-INITRD udev_$n=SYSTEMD_READY=$(get SYSTEMD_READY),DM_MULTIPATH_DEVICE_PATH=$(get DM_MULTIPATH_DEVICE_PATH),ID_FS_TYPE=$(get ID_FS_TYPE)" > /dev/console
 done
+# The dm names of the holders of every sd disk and partition,
+# "sda:NAME,sda1:,...": nothing above the map (LVM, a filesystem) may hold
+# a path or a path's partition. Shell builtins only.
+holders=""
+for dev in /sys/class/block/sd*; do
+    [ -e "$dev" ] || continue
+    names=""
+    for h in "$dev"/holders/*; do
+        [ -e "$h" ] || continue
+        name=${h##*/}
+        [ -e "$h/dm/name" ] && read -r name < "$h/dm/name"
+        names="$names$name+"
+    done
+    holders="$holders${dev##*/}:${names%+},"
+done
+echo "MPB-INITRD holders=${holders%,}" > /dev/console
+# lvm's own view when the initramfs has it (dracut's lvm module): the dm
+# name (else the device) of every PV.
+if command -v lvm > /dev/null; then
+    pvs=""
+    for pv in $(lvm pvs --noheadings -o pv_name 2> /dev/null); do
+        dev=$(readlink -f "$pv")
+        name=${dev##*/}
+        [ -e "/sys/class/block/$name/dm/name" ] && read -r name < "/sys/class/block/$name/dm/name"
+        pvs="$pvs$name,"
+    done
+    echo "MPB-INITRD lvm_pvs=${pvs%,}" > /dev/console
+fi
 # The table of each map as the initramfs leaves it, for the real root to
 # compare with its own (/run survives switch-root): a map multipathd
 # reloaded in the real root differs. Shell only: the initramfs may have
