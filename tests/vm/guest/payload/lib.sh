@@ -154,3 +154,74 @@ write_through() {
     got=$(dd if="$2" bs=256K count="$chunks" iflag=direct status=none | sha256sum | cut -d' ' -f1)
     if [ "$want" = "$got" ]; then say "$3_checksum" same; else say "$3_checksum" "differs: $want $got"; fi
 }
+
+# Appends 64 chunks of 256 KiB of random data to file $1, each synced;
+# after 16 it tells the rig to pull a path (MPB-STEP pull-path) and gives
+# it 5 s. Then reads the file back past the page cache. Reports
+# $2chunks_written and $2checksum ("same" or both sums).
+write_file_under_pull() {
+    i=0
+    while [ "$i" -lt 64 ]; do
+        [ "$i" -eq 16 ] && step pull-path && sleep 5
+        head -c 262144 /dev/urandom >>"$1" || break
+        sync "$1" || break
+        i=$((i + 1))
+    done
+    say "$2chunks_written" "$i"
+    before=$(sha256sum "$1" | cut -d' ' -f1)
+    sync
+    echo 3 >/proc/sys/vm/drop_caches
+    after=$(sha256sum "$1" | cut -d' ' -f1)
+    if [ "$before" = "$after" ]; then say "$2checksum" same; else say "$2checksum" "differs: $before $after"; fi
+}
+
+# The paths the kernel's dm-multipath failed, "8:0,...", from its log.
+dm_failed_paths() {
+    dmesg | sed -n 's/.*device-mapper: multipath: [0-9:]*: Failing path \([0-9:]*\)\./\1/p' | sort -u | paste -sd, -
+}
+
+# ----- installers (install-kickstart.sh, install-lvm.sh) -----------------
+# They keep each step's output in the file $log and report the first step
+# that failed.
+log=${log:-/tmp/install.log}
+
+# Reports step $1 failed with the end of the log, and stops the install.
+failed() {
+    say install_failed_step "$1"
+    say install_failed_log "$(tail -n 5 "$log" | tr '\n' ';')"
+    return 1
+}
+
+# Runs step $1 (the rest of the arguments), its output in the log.
+run() {
+    name=$1
+    shift
+    echo "== $name: $*" >>"$log"
+    "$@" >>"$log" 2>&1 || failed "$name"
+}
+
+# The name of the multipath map of WWID $1, empty when there is none.
+map_of() {
+    dm=$(readlink -f "/dev/disk/by-id/dm-uuid-mpath-$1" 2>/dev/null) || return 0
+    [ -e "/sys/block/${dm##*/}/dm/name" ] && cat "/sys/block/${dm##*/}/dm/name"
+}
+
+# The first sd disk that has a WWID: the target (root is on virtio).
+target_path() {
+    for d in /sys/block/sd*; do
+        [ -e "$d" ] || continue
+        [ -n "$(prop "${d##*/}" ID_SERIAL)" ] && echo "${d##*/}" && return
+    done
+}
+
+# Sets map to the map of the target disk, WWID $1, made by `mpath-boot
+# assemble` when multipathd did not make one.
+target_map() {
+    map=$(map_of "$1")
+    if [ -z "$map" ]; then
+        run assemble mpath-boot assemble || return 1
+        udevadm settle --timeout=60
+        map=$(map_of "$1")
+    fi
+    [ -n "$map" ] || { echo "no map for $1" >>"$log" && failed map; }
+}

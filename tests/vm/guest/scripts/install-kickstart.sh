@@ -15,46 +15,7 @@ alias=sanroot
 target=/mnt/sysroot
 log=/tmp/install.log
 
-# Reports step $1 failed with the end of the log, and stops the install.
-failed() {
-    say install_failed_step "$1"
-    say install_failed_log "$(tail -n 5 "$log" | tr '\n' ';')"
-    return 1
-}
-
-# Runs step $1 (the rest of the arguments), its output in the log.
-run() {
-    name=$1
-    shift
-    echo "== $name: $*" >>"$log"
-    "$@" >>"$log" 2>&1 || failed "$name"
-}
-
-# The name of the multipath map of WWID $1, empty when there is none.
-map_of() {
-    dm=$(readlink -f "/dev/disk/by-id/dm-uuid-mpath-$1" 2>/dev/null) || return 0
-    [ -e "/sys/block/${dm##*/}/dm/name" ] && cat "/sys/block/${dm##*/}/dm/name"
-}
-
-# The first sd disk that has a WWID: the target (root is on virtio).
-target_path() {
-    for d in /sys/block/sd*; do
-        [ -e "$d" ] || continue
-        [ -n "$(prop "${d##*/}" ID_SERIAL)" ] && echo "${d##*/}" && return
-    done
-}
-
-# The map of the target disk, made by `mpath-boot assemble` when
-# multipathd did not make one.
-target_map() {
-    map=$(map_of "$wwid")
-    if [ -z "$map" ]; then
-        run assemble mpath-boot assemble || return 1
-        udevadm settle --timeout=60
-        map=$(map_of "$wwid")
-    fi
-    [ -n "$map" ] || { echo "no map for $wwid" >>"$log" && failed map; }
-}
+# failed, run, map_of, target_path and target_map: guest/payload/lib.sh.
 
 # Removes the partition maps of map $1 (the blank disk's old table).
 remove_partition_maps() {
@@ -154,7 +115,7 @@ install() {
     # link is scsi-ID_SERIAL.
     wwid=$(prop "$dev" ID_SERIAL) serial=$(prop "$dev" ID_SERIAL)
     say install_wwid "$wwid"
-    target_map || return 1
+    target_map "$wwid" || return 1
     say install_map "$map:$(slaves_of "$map")"
     partition || return 1
     say install_part_map "$(dmsetup info -c --noheadings -o name,uuid "$map-part1")"

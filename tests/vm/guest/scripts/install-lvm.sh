@@ -21,46 +21,7 @@ alias=sanlvm
 target=/mnt/sysroot
 log=/tmp/install.log
 
-# Reports step $1 failed with the end of the log, and stops the install.
-failed() {
-    say install_failed_step "$1"
-    say install_failed_log "$(tail -n 5 "$log" | tr '\n' ';')"
-    return 1
-}
-
-# Runs step $1 (the rest of the arguments), its output in the log.
-run() {
-    name=$1
-    shift
-    echo "== $name: $*" >>"$log"
-    "$@" >>"$log" 2>&1 || failed "$name"
-}
-
-# The name of the multipath map of WWID $1, empty when there is none.
-map_of() {
-    dm=$(readlink -f "/dev/disk/by-id/dm-uuid-mpath-$1" 2>/dev/null) || return 0
-    [ -e "/sys/block/${dm##*/}/dm/name" ] && cat "/sys/block/${dm##*/}/dm/name"
-}
-
-# The first sd disk that has a WWID: the target (root is on virtio).
-target_path() {
-    for d in /sys/block/sd*; do
-        [ -e "$d" ] || continue
-        [ -n "$(prop "${d##*/}" ID_SERIAL)" ] && echo "${d##*/}" && return
-    done
-}
-
-# The map of the target disk, made by `mpath-boot assemble` when
-# multipathd did not make one.
-target_map() {
-    map=$(map_of "$wwid")
-    if [ -z "$map" ]; then
-        run assemble mpath-boot assemble || return 1
-        udevadm settle --timeout=60
-        map=$(map_of "$wwid")
-    fi
-    [ -n "$map" ] || { echo "no map for $wwid" >>"$log" && failed map; }
-}
+# failed, run, map_of, target_path and target_map: guest/payload/lib.sh.
 
 # GPT on the map: part1 256 MiB for /boot, part2 the rest as an LVM PV;
 # then its partition maps, by udev's rules on the change event, else by
@@ -126,19 +87,7 @@ lvm_on_paths() {
 # after the caches are dropped.
 write_under_pull() {
     file=$target/mpb-writes
-    i=0
-    while [ "$i" -lt 64 ]; do
-        [ "$i" -eq 16 ] && step pull-path && sleep 5
-        head -c 262144 /dev/urandom >>"$file" || break
-        sync "$file" || break
-        i=$((i + 1))
-    done
-    say pull_chunks_written "$i"
-    before=$(sha256sum "$file" | cut -d' ' -f1)
-    sync
-    echo 3 >/proc/sys/vm/drop_caches
-    after=$(sha256sum "$file" | cut -d' ' -f1)
-    if [ "$before" = "$after" ]; then say pull_checksum same; else say pull_checksum "differs: $before $after"; fi
+    write_file_under_pull "$file" pull_
     # dm fails the pulled path when I/O on it errors or multipathd's checker
     # finds it: the writes may all have gone down the other path, so wait
     # for it, bounded, and say how long it took.
@@ -148,7 +97,7 @@ write_under_pull() {
         n=$((n + 1))
     done
     say pull_fail_wait_seconds "$n"
-    say pull_dm_failed_paths "$(dmesg | sed -n 's/.*device-mapper: multipath: [0-9:]*: Failing path \([0-9:]*\)\./\1/p' | sort -u | paste -sd, -)"
+    say pull_dm_failed_paths "$(dm_failed_paths)"
     say pull_map_paths "$(multipathd show paths raw format "%d:%t" 2>/dev/null | sort | paste -sd, -)"
     rm -f "$file"
 }
@@ -219,7 +168,7 @@ install() {
     # Multipath's WWID of a SCSI disk is its ID_SERIAL.
     wwid=$(prop "$dev" ID_SERIAL)
     say install_wwid "$wwid"
-    target_map || return 1
+    target_map "$wwid" || return 1
     say install_map "$map:$(slaves_of "$map")"
     partition || return 1
     make_lvm || return 1
