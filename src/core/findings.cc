@@ -216,6 +216,12 @@ void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
     for (const auto& mp : r.config.multipaths)
         if (mp.alias)
             add(by_alias[mp.alias->value], mp.wwid, mp.alias->origin.describe());
+    auto subjects_of = [](const std::string& key, const std::vector<Claimant>& list) {
+        std::vector<std::string> subjects{key};
+        for (const auto& x : list)
+            subjects.push_back(x.other);
+        return subjects;
+    };
     auto describe = [](const std::vector<Claimant>& list) {
         std::vector<std::string> parts;
         for (const auto& x : list)
@@ -227,10 +233,7 @@ void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
     for (const auto& [alias, list] : by_alias) {
         if (list.size() < 2)
             continue;
-        std::vector<std::string> subjects{alias};
-        for (const auto& x : list)
-            subjects.push_back(x.other);
-        out.push_back({C::alias_conflict, subjects,
+        out.push_back({C::alias_conflict, subjects_of(alias, list),
                        "in " + r.label + " the alias " + alias + " is given to " + describe(list) + "; " +
                            alias_owner(r, alias) + " the others are named otherwise, and a name that expects " +
                            alias + " finds another volume or none",
@@ -239,11 +242,8 @@ void alias_conflicts_of(const RootFiles& r, std::vector<Finding>& out)
     for (const auto& [wwid, list] : by_wwid) {
         if (list.size() < 2)
             continue;
-        std::vector<std::string> subjects{wwid};
-        for (const auto& x : list)
-            subjects.push_back(x.other);
         const Binding* counts = r.bindings.find_by_wwid(wwid);
-        out.push_back({C::alias_conflict, subjects,
+        out.push_back({C::alias_conflict, subjects_of(wwid, list),
                        "in " + r.label + " WWID " + wwid + " is bound to " + describe(list) + "; " +
                            (counts ? counts->alias + " (line " + std::to_string(counts->line) +
                                          ") is the binding that counts, the other lines are ignored"
