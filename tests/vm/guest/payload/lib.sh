@@ -225,3 +225,22 @@ target_map() {
     fi
     [ -n "$map" ] || { echo "no map for $1" >>"$log" && failed map; }
 }
+
+# Writes the sfdisk table $2 onto map $1 (its old partition maps removed
+# first), then waits for its partition map $1-part$3: made by udev's rules
+# on the change event, else by `mpath-boot assemble`, else by kpartx.
+partition_map() {
+    udevadm settle --timeout=60
+    for p in /dev/mapper/"$1"-part*; do
+        [ -e "$p" ] || continue
+        run remove-part dmsetup remove "${p##*/}" || return 1
+    done
+    printf '%b' "$2" >/tmp/table
+    run sfdisk sfdisk -q --no-reread --no-tell-kernel "/dev/mapper/$1" </tmp/table || return 1
+    udevadm trigger --action=change --settle "/dev/mapper/$1"
+    udevadm settle --timeout=60
+    [ -e "/dev/mapper/$1-part$3" ] || run assemble-part mpath-boot assemble || return 1
+    udevadm settle --timeout=60
+    [ -e "/dev/mapper/$1-part$3" ] || run kpartx kpartx -a -p -part "/dev/mapper/$1" || return 1
+    [ -e "/dev/mapper/$1-part$3" ] || { echo "no /dev/mapper/$1-part$3" >>"$log" && failed partition; }
+}

@@ -15,30 +15,8 @@ alias=sanroot
 target=/mnt/sysroot
 log=/tmp/install.log
 
-# failed, run, map_of, target_path and target_map: guest/payload/lib.sh.
-
-# Removes the partition maps of map $1 (the blank disk's old table).
-remove_partition_maps() {
-    udevadm settle --timeout=60
-    for p in /dev/mapper/"$1"-part*; do
-        [ -e "$p" ] || continue
-        run remove-part dmsetup remove "${p##*/}" || return 1
-    done
-}
-
-# GPT with one partition over the whole map, then its partition map: made
-# by udev's rules on the change event, else by assemble, else by kpartx.
-partition() {
-    remove_partition_maps "$map" || return 1
-    printf 'label: gpt\n,,L,\n' >/tmp/table
-    run sfdisk sfdisk -q --no-reread --no-tell-kernel "/dev/mapper/$map" </tmp/table || return 1
-    udevadm trigger --action=change --settle "/dev/mapper/$map"
-    udevadm settle --timeout=60
-    [ -e "/dev/mapper/$map-part1" ] || run assemble-part mpath-boot assemble || return 1
-    udevadm settle --timeout=60
-    [ -e "/dev/mapper/$map-part1" ] || run kpartx kpartx -a -p -part "/dev/mapper/$map" || return 1
-    [ -e "/dev/mapper/$map-part1" ] || { echo "no /dev/mapper/$map-part1" >>"$log" && failed partition; }
-}
+# failed, run, map_of, target_path, target_map and partition_map:
+# guest/payload/lib.sh.
 
 # The running root onto the new filesystem, as an image-based installer
 # puts its image down; the other filesystems' mount points stay empty.
@@ -117,7 +95,8 @@ install() {
     say install_wwid "$wwid"
     target_map "$wwid" || return 1
     say install_map "$map:$(slaves_of "$map")"
-    partition || return 1
+    # GPT with one partition over the whole map.
+    partition_map "$map" 'label: gpt\n,,L,\n' 1 || return 1
     say install_part_map "$(dmsetup info -c --noheadings -o name,uuid "$map-part1")"
     step copy-root
     copy_root || return 1

@@ -21,26 +21,8 @@ alias=sanlvm
 target=/mnt/sysroot
 log=/tmp/install.log
 
-# failed, run, map_of, target_path and target_map: guest/payload/lib.sh.
-
-# GPT on the map: part1 256 MiB for /boot, part2 the rest as an LVM PV;
-# then its partition maps, by udev's rules on the change event, else by
-# assemble, else by kpartx.
-partition() {
-    udevadm settle --timeout=60
-    for p in /dev/mapper/"$map"-part*; do
-        [ -e "$p" ] || continue
-        run remove-part dmsetup remove "${p##*/}" || return 1
-    done
-    printf 'label: gpt\n,256M,L,\n,,V,\n' >/tmp/table
-    run sfdisk sfdisk -q --no-reread --no-tell-kernel "/dev/mapper/$map" </tmp/table || return 1
-    udevadm trigger --action=change --settle "/dev/mapper/$map"
-    udevadm settle --timeout=60
-    [ -e "/dev/mapper/$map-part2" ] || run assemble-part mpath-boot assemble || return 1
-    udevadm settle --timeout=60
-    [ -e "/dev/mapper/$map-part2" ] || run kpartx kpartx -a -p -part "/dev/mapper/$map" || return 1
-    [ -e "/dev/mapper/$map-part2" ] || { echo "no /dev/mapper/$map-part2" >>"$log" && failed partition; }
-}
+# failed, run, map_of, target_path, target_map and partition_map:
+# guest/payload/lib.sh.
 
 # vg0 on the partition map, root and swap on it, the filesystems made and
 # mounted at $target (/boot from part1).
@@ -170,7 +152,8 @@ install() {
     say install_wwid "$wwid"
     target_map "$wwid" || return 1
     say install_map "$map:$(slaves_of "$map")"
-    partition || return 1
+    # GPT on the map: part1 256 MiB for /boot, part2 the rest as an LVM PV.
+    partition_map "$map" 'label: gpt\n,256M,L,\n,,V,\n' 2 || return 1
     make_lvm || return 1
     lvm_on_paths
     write_under_pull
