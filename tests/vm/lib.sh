@@ -336,7 +336,7 @@ newest_initrd() {
 # command line has mpb.payload, copies stage/ over /, and runs the script.
 prepare_payload() {
     local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
-    key=$(key_of "$script" "$vm_dir/guest/payload/lib.sh" "$vm_dir/guest/mpb-initrd-report.sh" \
+    key=$(key_of "$script" "$vm_dir"/guest/payload/*.sh "$vm_dir/guest/mpb-initrd-report.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
     img="$cache/payload-$key.img"
     (
@@ -345,7 +345,7 @@ prepare_payload() {
             dir=$(mktemp -d "$cache/tmp.XXXXXX")
             cp -a "$stage" "$dir/stage"
             cp "$script" "$dir/script"
-            cp "$vm_dir/guest/payload/lib.sh" "$dir/lib.sh"
+            cp "$vm_dir"/guest/payload/*.sh "$dir/"
             # for an installer's target initramfs: the rig's pre-pivot report
             cp "$vm_dir/guest/mpb-initrd-report.sh" "$dir/initrd-report.sh"
             truncate -s 64M "$img.part"
@@ -355,6 +355,24 @@ prepare_payload() {
         fi
     ) 9>"$cache/payload.lock"
     echo "$img"
+}
+
+# The image of data disk K (0 when not given) next to vm_data_disk, the
+# first one's.
+data_image() { if ((${1:-0} == 0)); then echo "${vm_data_disk:?}"; else echo "${vm_data_disk%.img}$1.img"; fi; }
+
+# Adds to `qemu` the vm_data_disks data disks, vm_data_paths scsi-hd paths
+# each (see qemu_command).
+data_devices() {
+    local k i id
+    for ((k = 0; k < ${vm_data_disks:-1}; k++)); do
+        if ((k == 0)); then id=d; else id=d$k; fi
+        for ((i = 0; i < ${vm_data_paths:-0}; i++)); do
+            qemu+=(-drive "if=none,id=${id}path$i,file=$(data_image "$k"),format=raw,file.locking=off")
+            [[ $k == "${vm_late_disk:-}" ]] ||
+                qemu+=(-device "scsi-hd,bus=scsi0.0,drive=${id}path$i,id=${id}dev$i,serial=data$k")
+        done
+    done
 }
 
 # Adds to `qemu` an NVMe subsystem with vm_nvme_paths controllers sharing
@@ -378,7 +396,10 @@ nvme_devices() {
 #     (dev0.., drives path0..) with serial mpath0; =virtio: on virtio-blk;
 #     =none: no root image, and CMDLINE says where root is;
 #   vm_data_disk/vm_data_paths: a data image through that many scsi-hd
-#     devices (ddev0.., drives dpath0..) with serial data0;
+#     devices (ddev0.., drives dpath0..) with serial data0; with
+#     vm_data_disks=N, N such images (data_image), disk K (K >= 1) through
+#     devices dKdev0.. (drives dKpath0..) with serial dataK; the devices of
+#     disk vm_late_disk are left out (a fault adds them: device_add);
 #   vm_data_disk/vm_nvme_paths: the data image as one shared namespace
 #     (nvme-ns, nsid 1) of one NVMe subsystem reached through that many
 #     controllers (nvme0..);
@@ -404,10 +425,7 @@ qemu_command() {
         done
         ;;
     esac
-    for ((i = 0; i < ${vm_data_paths:-0}; i++)); do
-        qemu+=(-drive "if=none,id=dpath$i,file=$vm_data_disk,format=raw,file.locking=off"
-            -device "scsi-hd,bus=scsi0.0,drive=dpath$i,id=ddev$i,serial=data0")
-    done
+    data_devices
     nvme_devices
     if [[ -n ${vm_payload:-} ]]; then
         qemu+=(-drive "if=none,id=payload,file=$vm_payload,format=raw,readonly=on"

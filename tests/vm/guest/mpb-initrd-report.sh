@@ -45,6 +45,38 @@ for dev in /sys/class/block/sd*; do
     holders="$holders${dev##*/}:${names%+},"
 done
 echo "MPB-INITRD holders=${holders%,}" > /dev/console
+# dm-crypt's and mdadm's view: each dm-crypt device and what is below it,
+# "NAME:SLAVE+SLAVE,..."; each array in /proc/mdstat and its members
+# ("md127 : active raid1 dm-3[1] dm-2[0]"), "mdN:NAME+NAME,...". Builtins.
+dm_name() {
+    name=$1
+    [ -e "/sys/class/block/$1/dm/name" ] && read -r name < "/sys/class/block/$1/dm/name"
+    echo "$name"
+}
+crypts=""
+for dm in /sys/block/dm-*; do
+    uuid=""
+    [ -e "$dm/dm/uuid" ] && read -r uuid < "$dm/dm/uuid"
+    case $uuid in CRYPT-*) ;; *) continue ;; esac
+    slaves=""
+    for s in "$dm"/slaves/*; do
+        [ -e "$s" ] && slaves="$slaves$(dm_name "${s##*/}")+"
+    done
+    crypts="$crypts$(dm_name "${dm##*/}"):${slaves%+},"
+done
+echo "MPB-INITRD crypt_slaves=${crypts%,}" > /dev/console
+mds=""
+if [ -e /proc/mdstat ]; then
+    while read -r md colon _ _ members; do
+        case $md$colon in md*:) ;; *) continue ;; esac
+        names=""
+        for m in $members; do
+            names="$names$(dm_name "${m%%\[*}")+"
+        done
+        mds="$mds$md:${names%+},"
+    done < /proc/mdstat
+fi
+echo "MPB-INITRD md_members=${mds%,}" > /dev/console
 # lvm's own view when the initramfs has it (dracut's lvm module): the dm
 # name (else the device) of every PV.
 if command -v lvm > /dev/null; then

@@ -175,12 +175,30 @@ write_file_under_pull() {
     if [ "$before" = "$after" ]; then say "$2checksum" same; else say "$2checksum" "differs: $before $after"; fi
 }
 
+# write_file_under_pull on file $1, then waits (bounded) for dm to fail the
+# pulled path: it does when I/O on it errors or multipathd's checker finds
+# it, and the writes may all have gone down the other path. Reports, with
+# prefix pull_, how long that took, the failed paths and multipathd's
+# view; removes the file.
+write_under_pull() {
+    write_file_under_pull "$1" pull_
+    n=0
+    while ! dmesg | grep -q 'device-mapper: multipath: .*Failing path' && [ "$n" -lt 60 ]; do
+        sleep 1
+        n=$((n + 1))
+    done
+    say pull_fail_wait_seconds "$n"
+    say pull_dm_failed_paths "$(dm_failed_paths)"
+    say pull_map_paths "$(multipathd show paths raw format "%d:%t" 2>/dev/null | sort | paste -sd, -)"
+    rm -f "$1"
+}
+
 # The paths the kernel's dm-multipath failed, "8:0,...", from its log.
 dm_failed_paths() {
     dmesg | sed -n 's/.*device-mapper: multipath: [0-9:]*: Failing path \([0-9:]*\)\./\1/p' | sort -u | paste -sd, -
 }
 
-# ----- installers (install-kickstart.sh, install-lvm.sh) -----------------
+# ----- installers (install-kickstart.sh, install.sh) ---------------------
 # They keep each step's output in the file $log and report the first step
 # that failed.
 log=${log:-/tmp/install.log}
@@ -226,15 +244,28 @@ target_map() {
     [ -n "$map" ] || { echo "no map for $1" >>"$log" && failed map; }
 }
 
-# Writes the sfdisk table $2 onto map $1 (its old partition maps removed
-# first), then waits for its partition map $1-part$3: made by udev's rules
-# on the change event, else by `mpath-boot assemble`, else by kpartx.
-partition_map() {
+# Removes the partition maps of map $1.
+remove_partition_maps() {
     udevadm settle --timeout=60
     for p in /dev/mapper/"$1"-part*; do
         [ -e "$p" ] || continue
         run remove-part dmsetup remove "${p##*/}" || return 1
     done
+}
+
+# Map $1 for use whole: its partition maps removed and its partition table
+# wiped (pvcreate refuses a partitioned device).
+whole_map() {
+    remove_partition_maps "$1" || return 1
+    run wipefs wipefs -a "/dev/mapper/$1" || return 1
+    udevadm settle --timeout=60
+}
+
+# Writes the sfdisk table $2 onto map $1 (its old partition maps removed
+# first), then waits for its partition map $1-part$3: made by udev's rules
+# on the change event, else by `mpath-boot assemble`, else by kpartx.
+partition_map() {
+    remove_partition_maps "$1" || return 1
     printf '%b' "$2" >/tmp/table
     run sfdisk sfdisk -q --no-reread --no-tell-kernel "/dev/mapper/$1" </tmp/table || return 1
     udevadm trigger --action=change --settle "/dev/mapper/$1"

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# Issue 14, stack-luns: a server's root LUN and data LUNs, four paths each
+# (payload/install.sh does the install). LUN 1: GPT, part1 ext4 / (with
+# /boot in it). LUN 2: GPT, part1 ext4 /var, part2 an LVM PV. LUN 3: the
+# whole map an LVM PV, as data LUNs often are. VG data spans LUN 2's part2
+# and LUN 3, LV vol (ext4) at /data. fstab mounts all by UUID; every WWID
+# is in the target's wwids, so its boot waits for a LUN that comes late.
+# shellcheck shell=sh
+# shellcheck source=tests/vm/guest/payload/lib.sh
+. /run/mpb-payload/lib.sh
+# shellcheck source=tests/vm/guest/payload/install.sh
+. /run/mpb-payload/install.sh
+
+stack=luns
+dracut_modules=mpath-boot
+packages_check=""
+# The same names in the initramfs and the root: nothing to rename.
+initrd_aliases="mpatha mpathb mpathc"
+aliases="mpatha mpathb mpathc"
+
+layout() {
+    # shellcheck disable=SC2086 # one map a word
+    set -- $maps
+    [ $# = 3 ] || { echo "three LUNs expected, found: $maps" >>"$log" && failed luns; } || return 1
+    partition_map "$1" 'label: gpt\n,,L,\n' 1 || return 1
+    partition_map "$2" 'label: gpt\n,512M,L,\n,,V,\n' 2 || return 1
+    whole_map "$3" || return 1
+    run pvcreate pvcreate -ff -y "/dev/mapper/$2-part2" "/dev/mapper/$3" || return 1
+    run vgcreate vgcreate data "/dev/mapper/$2-part2" "/dev/mapper/$3" || return 1
+    run lvvol lvcreate -y -Zy -l 100%FREE -n vol data || return 1
+    udevadm settle --timeout=60
+    say install_pvs "$(pv_names)"
+    run mkfs-root mkfs.ext4 -q -F -L root "/dev/mapper/$1-part1" || return 1
+    run mkfs-var mkfs.ext4 -q -F -L var "/dev/mapper/$2-part1" || return 1
+    run mkfs-data mkfs.ext4 -q -F -L data /dev/data/vol || return 1
+    mount_root "/dev/mapper/$1-part1" || return 1
+    mkdir -p "$target/var" "$target/data"
+    run mount-var mount "/dev/mapper/$2-part1" "$target/var" || return 1
+    run mount-data mount /dev/data/vol "$target/data" || return 1
+    cmdline="root=UUID=$(blkid -s UUID -o value "/dev/mapper/$1-part1") ro"
+}
+
+fstab() {
+    # shellcheck disable=SC2086 # one map a word
+    set -- $maps
+    fstab_uuid "/dev/mapper/$1-part1" / 1
+    fstab_uuid "/dev/mapper/$2-part1" /var 2
+    fstab_uuid /dev/data/vol /data 2
+}
+
+target_files() { :; }
+
+close_stack() { vgchange -an data; }
+
+install_stack
