@@ -158,7 +158,7 @@ unmount_target() {
     sync
 }
 
-install() {
+install_system() {
     target_maps || return 1
     layout || return 1
     step copy-root
@@ -175,7 +175,7 @@ install() {
 # Installs, and reports install_done.
 install_stack() {
     : >"$log"
-    if install; then
+    if install_system; then
         unmount_target
         say install_done yes
     else

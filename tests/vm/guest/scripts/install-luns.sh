@@ -24,6 +24,7 @@ layout() {
     [ $# = 3 ] || { echo "three LUNs expected, found: $maps" >>"$log" && failed luns; } || return 1
     partition_map "$1" 'label: gpt\n,,L,\n' 1 || return 1
     partition_map "$2" 'label: gpt\n,512M,L,\n,,V,\n' 2 || return 1
+    whole_map_links "$3" || return 1
     whole_map "$3" || return 1
     run pvcreate pvcreate -ff -y "/dev/mapper/$2-part2" "/dev/mapper/$3" || return 1
     run vgcreate vgcreate data "/dev/mapper/$2-part2" "/dev/mapper/$3" || return 1
@@ -38,6 +39,24 @@ layout() {
     run mount-var mount "/dev/mapper/$2-part1" "$target/var" || return 1
     run mount-data mount /dev/data/vol "$target/data" || return 1
     cmdline="root=UUID=$(blkid -s UUID -o value "/dev/mapper/$1-part1") ro"
+}
+
+# A filesystem on the whole of map $1 (no partition table), a change event
+# on each of its paths: the filesystem's by-uuid link must point at the
+# map, never at a path, and no path may carry its UUID in udev's database.
+whole_map_links() {
+    whole_map "$1" || return 1
+    run mkfs-whole mkfs.ext4 -q -F "/dev/mapper/$1" || return 1
+    udevadm settle --timeout=60
+    uuid=$(blkid -s UUID -o value "/dev/mapper/$1")
+    for p in $(slaves_of "$1" | tr , ' '); do
+        udevadm trigger --action=change "/dev/$p"
+    done
+    udevadm settle --timeout=60
+    say install_whole_link "$(basename "$(readlink -f "/dev/disk/by-uuid/$uuid")")"
+    say install_whole_path_uuids "$(for p in $(slaves_of "$1" | tr , ' '); do
+        echo "$p:$(prop "$p" ID_FS_UUID)"
+    done | paste -sd, -)"
 }
 
 fstab() {
