@@ -22,8 +22,8 @@
 #                    target's kernel command line
 #   fstab            prints the target's fstab
 #   target_files     writes the stack's own files into the target (crypttab,
-#                    mdadm.conf, keys) and adds to includes ("SRC DST" lines:
-#                    dracut --include)
+#                    mdadm.conf, keys) and adds to includes ("SRC DST" lines,
+#                    SRC in the target: dracut --include in its chroot)
 #   close_stack      deactivates the stack once the target is unmounted
 # shellcheck shell=sh
 # shellcheck disable=SC2154 # the stack installer and lib.sh set the rest
@@ -136,6 +136,9 @@ EOF
     chroot "$target" lsinitrd "/boot/initrd.img-$kver" >/tmp/initrd.files 2>&1
     say install_initrd_has "$(for c in mpath-boot $packages_check; do
         grep -q " usr/.*/$c$" /tmp/initrd.files && printf '%s ' "$c"
+    done | sed 's/ $//')"
+    say install_initrd_includes "$(echo "$includes" | while read -r _ dst; do
+        [ -n "$dst" ] && grep -q " ${dst#/}$" /tmp/initrd.files && printf '%s ' "$dst"
     done | sed 's/ $//')"
     say install_initrd_bindings "$(chroot "$target" lsinitrd -f etc/multipath/bindings "/boot/initrd.img-$kver" |
         grep -v '^#' | oneline /dev/stdin)"

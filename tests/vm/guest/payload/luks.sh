@@ -33,8 +33,8 @@ luks_files() {
     echo "$crypt UUID=$luks_uuid $key luks,discard" >"$target/etc/crypttab"
     say install_crypttab "$(oneline "$target/etc/crypttab")"
     includes="$includes
-$target/etc/crypttab /etc/crypttab
-$target$key $key"
+/etc/crypttab /etc/crypttab
+$key $key"
 }
 
 close_luks() { cryptsetup close "$crypt"; }

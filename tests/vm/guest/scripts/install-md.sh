@@ -66,7 +66,7 @@ target_files() {
     } >"$target/etc/mdadm/mdadm.conf"
     say install_mdadm_conf "$(oneline "$target/etc/mdadm/mdadm.conf")"
     includes="$includes
-$target/etc/mdadm/mdadm.conf /etc/mdadm.conf"
+/etc/mdadm/mdadm.conf /etc/mdadm.conf"
 }
 
 close_stack() { mdadm --stop "$md"; }
