@@ -336,7 +336,7 @@ newest_initrd() {
 # command line has mpb.payload, copies stage/ over /, and runs the script.
 prepare_payload() {
     local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
-    key=$(key_of "$script" "$vm_dir"/guest/payload/*.sh "$vm_dir/guest/mpb-initrd-report.sh" \
+    key=$(key_of "$script" "$vm_dir"/guest/payload/*.sh "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
     img="$cache/payload-$key.img"
     (
@@ -347,7 +347,9 @@ prepare_payload() {
             cp "$script" "$dir/script"
             cp "$vm_dir"/guest/payload/*.sh "$dir/"
             # for an installer's target initramfs: the rig's pre-pivot report
+            # and its reader of diagnose's findings
             cp "$vm_dir/guest/mpb-initrd-report.sh" "$dir/initrd-report.sh"
+            cp "$vm_dir/guest/mpb-diag-lib.sh" "$dir/diag-lib.sh"
             truncate -s 64M "$img.part"
             mkfs.ext4 -q -F -L mpbpayload -d "$dir" "$img.part"
             rm -rf "$dir"

@@ -109,7 +109,7 @@ multipath_files() {
 }
 
 # The target's own dracut in a chroot, with the stack's modules, its
-# includes and the rig's pre-pivot report; the kernel command line in
+# includes and the rig's pre-pivot report (which runs diagnose); the kernel command line in
 # /etc/kernel/cmdline and in a Boot Loader Specification entry on /boot
 # (the rig's second boot reads the one or the other).
 build_initramfs() {
@@ -119,11 +119,12 @@ build_initramfs() {
     printf 'title Debian GNU/Linux 12 (mpath-boot stack-%s)\nlinux /vmlinuz-%s\ninitrd /initrd.img-%s\noptions %s\n' \
         "$stack" "$kver" "$kver" "$cmdline" >"$target/boot/loader/entries/debian-$kver.conf"
     say install_cmdline "$cmdline"
-    cp /run/mpb-payload/initrd-report.sh "$target/tmp/initrd-report.sh"
+    cp /run/mpb-payload/initrd-report.sh /run/mpb-payload/diag-lib.sh "$target/tmp/"
     for d in proc sys dev run; do
         run "bind-$d" mount --bind "/$d" "$target/$d" || return 1
     done
-    set -- --include /tmp/initrd-report.sh /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh
+    set -- --include /tmp/initrd-report.sh /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh \
+        --include /tmp/diag-lib.sh /usr/lib/mpb-rig/diag-lib.sh
     while read -r src dst; do
         [ -n "$src" ] && set -- "$@" --include "$src" "$dst"
     done <<EOF

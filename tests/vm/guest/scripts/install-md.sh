@@ -33,22 +33,15 @@ layout() {
     run mdcreate mdadm --create "$md" --run --assume-clean --level=1 --raid-devices=2 \
         --metadata=1.2 --name=root "/dev/mapper/$1-part2" "/dev/mapper/$2-part2" || return 1
     udevadm settle --timeout=60
-    say install_md_members "$(md_view)"
+    # mdadm's own view of the legs, by dm name
+    say install_md_legs "$(mdadm --detail "$md" | awk '/active sync/ {print $NF}' | while read -r d; do
+        cat "/sys/class/block/$(basename "$(readlink -f "$d")")/dm/name"
+    done | sort | paste -sd, -)"
     run mkfs-root mkfs.ext4 -q -F -L root "$md" || return 1
     mount_root "$md" || return 1
     make_boot "$1-part1" || return 1
     md_uuid=$(mdadm --detail --export "$md" | sed -n 's/^MD_UUID=//p')
     cmdline="root=UUID=$(blkid -s UUID -o value "$md") ro rd.md.uuid=$md_uuid"
-}
-
-# "mdN:NAME+NAME": the array and its legs by dm name, from /proc/mdstat.
-md_view() {
-    awk '/^md/ {printf "%s:", $1; for (i = 5; i <= NF; i++) { sub(/\[.*/, "", $i); printf "%s%s", $i, (i < NF ? " " : "") }; print ""}' \
-        /proc/mdstat | while read -r name legs; do
-        printf '%s' "$name"
-        for l in $legs; do printf '%s+' "$(cat "/sys/class/block/$l/dm/name" 2>/dev/null || echo "$l")"; done
-        echo
-    done | sed 's/+$//' | paste -sd, -
 }
 
 fstab() {
