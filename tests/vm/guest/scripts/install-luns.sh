@@ -44,17 +44,31 @@ layout() {
 # A filesystem on the whole of map $1 (no partition table), a change event
 # on each of its paths: the filesystem's by-uuid link must point at the
 # map, never at a path, and no path may carry its UUID in udev's database.
+# Checked first with 61-mpath-boot.rules' link lines taken out (an
+# override in /etc/udev/rules.d), to show what they prevent, then as
+# installed.
 whole_map_links() {
     whole_map "$1" || return 1
     run mkfs-whole mkfs.ext4 -q -F "/dev/mapper/$1" || return 1
-    udevadm settle --timeout=60
     uuid=$(blkid -s UUID -o value "/dev/mapper/$1")
+    grep -v -e 'SYMLINK-=' -e 'ENV{ID_FS_UUID}=""' /usr/lib/udev/rules.d/61-mpath-boot.rules \
+        >/etc/udev/rules.d/61-mpath-boot.rules
+    links_after_path_events "$1" install_whole_without_
+    rm /etc/udev/rules.d/61-mpath-boot.rules
+    links_after_path_events "$1" install_whole_
+}
+
+# Reloads udev's rules, sends a change event to each path of map $1 and
+# reports where the by-uuid link of $uuid points ($2link) and each path's
+# ID_FS_UUID ($2path_uuids).
+links_after_path_events() {
+    udevadm control --reload
     for p in $(slaves_of "$1" | tr , ' '); do
         udevadm trigger --action=change "/dev/$p"
     done
     udevadm settle --timeout=60
-    say install_whole_link "$(basename "$(readlink -f "/dev/disk/by-uuid/$uuid")")"
-    say install_whole_path_uuids "$(for p in $(slaves_of "$1" | tr , ' '); do
+    say "$2link" "$(basename "$(readlink -f "/dev/disk/by-uuid/$uuid")")"
+    say "$2path_uuids" "$(for p in $(slaves_of "$1" | tr , ' '); do
         echo "$p:$(prop "$p" ID_FS_UUID)"
     done | paste -sd, -)"
 }
