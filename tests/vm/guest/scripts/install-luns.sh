@@ -44,26 +44,41 @@ layout() {
 # A filesystem on the whole of map $1 (no partition table), a change event
 # on each of its paths: the filesystem's by-uuid link must point at the
 # map, never at a path, and no path may carry its UUID in udev's database.
-# Checked first with 61-mpath-boot.rules' link lines taken out (an
-# override in /etc/udev/rules.d), to show what they prevent, then as
-# installed.
+# With mpath-boot's rules alone: multipath-tools' 56-dm-mpath.rules gives
+# its maps link_priority=50 ("Multipath maps should take precedence over
+# their members"), which the mpath-boot initramfs does not have, so an
+# override in /etc/udev/rules.d takes that line out. Checked first with
+# 61-mpath-boot.rules' link lines taken out as well, to show what they
+# prevent, then with them.
 whole_map_links() {
     whole_map "$1" || return 1
     run mkfs-whole mkfs.ext4 -q -F "/dev/mapper/$1" || return 1
     uuid=$(blkid -s UUID -o value "/dev/mapper/$1")
-    grep -v -e 'SYMLINK-=' -e 'ENV{ID_FS_UUID}=""' /usr/lib/udev/rules.d/61-mpath-boot.rules \
-        >/etc/udev/rules.d/61-mpath-boot.rules
+    rules=/etc/udev/rules.d
+    if [ -e /lib/udev/rules.d/56-dm-mpath.rules ]; then
+        grep -v 'link_priority=50' /lib/udev/rules.d/56-dm-mpath.rules >"$rules/56-dm-mpath.rules"
+    fi
+    grep -v -e 'link_priority=-100' -e 'ENV{ID_FS_UUID}=""' /usr/lib/udev/rules.d/61-mpath-boot.rules \
+        >"$rules/61-mpath-boot.rules"
+    udevadm control --reload
+    udevadm trigger --action=change --settle "/dev/mapper/$1"
     links_after_path_events "$1" install_whole_without_
-    rm /etc/udev/rules.d/61-mpath-boot.rules
+    rm "$rules/61-mpath-boot.rules"
     links_after_path_events "$1" install_whole_
+    rm -f "$rules/56-dm-mpath.rules"
+    udevadm control --reload
+    udevadm trigger --action=change --settle "/dev/mapper/$1"
 }
 
 # Reloads udev's rules, sends a change event to each path of map $1 and
 # reports where the by-uuid link of $uuid points ($2link) and each path's
-# ID_FS_UUID ($2path_uuids).
+# ID_FS_UUID ($2path_uuids). The paths' buffers are dropped first: the
+# filesystem was written through the map, and blkid reads a path through
+# its own page cache, which still holds what was probed before.
 links_after_path_events() {
     udevadm control --reload
     for p in $(slaves_of "$1" | tr , ' '); do
+        blockdev --flushbufs "/dev/$p"
         udevadm trigger --action=change "/dev/$p"
     done
     udevadm settle --timeout=60
