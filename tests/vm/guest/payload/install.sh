@@ -45,7 +45,7 @@ target_maps() {
     wwids=$(target_wwids)
     [ -n "$wwids" ] || { echo "no sd disk with an ID_SERIAL" >>"$log" && failed target; } || return 1
     say install_wwids "$(echo "$wwids" | tr ' ' ,)"
-    all=""
+    all="" maps=""
     for w in $wwids; do
         target_map "$w" || return 1
         all="$all $map:$(slaves_of "$map")"
@@ -58,8 +58,7 @@ target_maps() {
 # The dm name (else the device) of each PV lvm lists, "NAME:VG,...".
 pv_names() {
     pvs --noheadings -o pv_name,vg_name 2>>"$log" | while read -r pv vg; do
-        dev=$(basename "$(readlink -f "$pv")")
-        echo "$(cat "/sys/class/block/$dev/dm/name" 2>/dev/null || echo "$dev"):$vg"
+        echo "$(dm_name_of "$pv"):$vg"
     done | paste -sd, -
 }
 

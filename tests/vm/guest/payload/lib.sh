@@ -57,6 +57,13 @@ run_mpb() {
 # "dm-N" of map $1.
 dm_of() { basename "$(readlink -f "/dev/mapper/$1")"; }
 
+# The dm name of block device $1 (a path, a link, or a kernel name), else
+# its kernel name.
+dm_name_of() {
+    dev=$(basename "$(readlink -f "/dev/${1#/dev/}")")
+    cat "/sys/class/block/$dev/dm/name" 2>/dev/null || echo "$dev"
+}
+
 # The path devices of map $1, comma-separated.
 slaves_of() {
     for s in "/sys/block/$(dm_of "$1")/slaves"/*; do

@@ -19,8 +19,8 @@ make_luks() {
     crypt=luks-$luks_uuid
     run luksopen cryptsetup open --key-file /tmp/root.key "/dev/mapper/$1" "$crypt" || return 1
     udevadm settle --timeout=60
-    say install_crypt_slaves "$(slaves_of "$crypt" | tr , '\n' | while read -r s; do
-        cat "/sys/class/block/$s/dm/name" 2>/dev/null || echo "$s"
+    say install_crypt_slaves "$(for s in $(slaves_of "$crypt" | tr , ' '); do
+        dm_name_of "$s"
     done | paste -sd+ -)"
 }
 

@@ -35,7 +35,7 @@ layout() {
     udevadm settle --timeout=60
     # mdadm's own view of the legs, by dm name
     say install_md_legs "$(mdadm --detail "$md" | awk '/active sync/ {print $NF}' | while read -r d; do
-        cat "/sys/class/block/$(basename "$(readlink -f "$d")")/dm/name"
+        dm_name_of "$d"
     done | sort | paste -sd, -)"
     run mkfs-root mkfs.ext4 -q -F -L root "$md" || return 1
     mount_root "$md" || return 1
