@@ -8,6 +8,7 @@
 #include "cmd/common.hh"
 #include "core/assembly.hh"
 #include "core/dm_name.hh"
+#include "core/text.hh"
 
 namespace mpb {
 
@@ -16,7 +17,7 @@ namespace {
 std::string map_line(const char* verb, const MapPlan& m, DevT devt)
 {
     std::string line = std::string(verb) + ": " + m.name + " (" + m.wwid + ") " + dm_kernel_name(devt.minor) +
-                       " " + m.paths.front().vendor + "," + m.paths.front().product + " paths";
+                       " " + printable(m.paths.front().vendor + "," + m.paths.front().product) + " paths";
     for (const auto& p : m.paths)
         line += " " + p.name;
     return line + "\n";
@@ -76,7 +77,7 @@ private:
         std::vector<Binding> binding;
         std::copy_if(plan.new_bindings.begin(), plan.new_bindings.end(), std::back_inserter(binding),
                      [&](const Binding& b) { return b.wwid == map.wwid; });
-        if (auto w = add_bindings(files_, o_.state_dir, binding); !w)
+        if (auto w = add_bindings(files_, o_.state_dir, binding, lock_deadline_); !w)
             return fail(map.name + ": not created: cannot record its name: " + w.error());
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
         auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{});
@@ -103,7 +104,7 @@ private:
         std::vector<std::string> fresh;
         std::copy_if(plan.new_wwids.begin(), plan.new_wwids.end(), std::back_inserter(fresh),
                      [&](const std::string& w) { return built(w); });
-        if (auto r = add_wwids(files_, o_.state_dir, fresh); !r)
+        if (auto r = add_wwids(files_, o_.state_dir, fresh, lock_deadline_); !r)
             fail("cannot record new WWIDs: " + r.error());
     }
 
@@ -178,6 +179,8 @@ private:
     const Logger& log_;
     std::vector<std::string> built_;  // WWIDs whose map is in place
     int failures_ = 0;
+    // The state files' lock is waited for once a run, not once a map.
+    const LockDeadline lock_deadline_ = std::chrono::steady_clock::now() + WriteOptions{}.lock_timeout;
 };
 
 }  // namespace

@@ -18,12 +18,12 @@ namespace {
 
 const Command table[] = {
     {"udev-check", {}, {}, {1, 1, "DEVNAME"}, run_udev_check},
-    {"assemble", {}, {}, {0, -1, ""}, run_assemble},
+    {"assemble", {}, {}, {0, -1, ""}, run_assemble, {"--state-dir"}},
     {"dry-run", {}, {}, {0, 0, ""}, run_dry_run},
     {"status", {}, {"--json"}, {0, 0, ""}, run_status},
     {"capture", {}, {}, {1, 1, "OUTPUT file"}, run_capture},
-    {"wait", {"--cmdline", "--run-dir", "--now"}, {}, {0, 0, ""}, run_wait},
-    {"handover", {"--sysroot", "--run-dir"}, {"--no-rename"}, {0, 0, ""}, run_handover},
+    {"wait", {"--cmdline", "--run-dir", "--now"}, {}, {0, 0, ""}, run_wait, {"--run-dir"}},
+    {"handover", {"--sysroot", "--run-dir"}, {"--no-rename"}, {0, 0, ""}, run_handover, {"--run-dir"}},
     {"disable-queueing", {}, {}, {0, -1, ""}, run_disable_queueing},
     {"show-config", {}, {}, {0, 0, ""}, run_show_config},
     {"wwids", {}, {}, {1, -1, "add|remove|list"}, run_wwids},
@@ -74,6 +74,19 @@ std::string words_problem(const Command& c, const std::vector<std::string>& word
     if (c.words.max == 0)
         return std::string(c.name) + ": unexpected argument " + words.front() + see_help(c);
     return std::string(c.name) + ": expected one " + c.words.what + see_help(c);
+}
+
+// A replay acts on a captured machine: it must not write the files of the
+// one it runs on.
+std::string replay_problem(const Command& c, const CliOptions& o, const SubArgs& args)
+{
+    if (!args.values.count(replay_option))
+        return "";
+    for (auto name : c.replay_writes)
+        if (!name.empty() && !args.values.count(std::string(name)) && !o.given.count(std::string(name)))
+            return std::string(c.name) + ": --replay needs " + std::string(name) +
+                   ": a replay writes only where the command line says";
+    return "";
 }
 
 }  // namespace
@@ -138,7 +151,10 @@ int dispatch(const CliOptions& o, const Logger& log)
             std::fwrite(text.data(), 1, text.size(), stdout);
             return 0;
         }
-        if (auto problem = words_problem(c, args->words); !problem.empty()) {
+        auto problem = words_problem(c, args->words);
+        if (problem.empty())
+            problem = replay_problem(c, o, args.value());
+        if (!problem.empty()) {
             log.error(problem);
             return 2;
         }

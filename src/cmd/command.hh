@@ -68,6 +68,9 @@ struct Command {
     OptionNames flags;
     Words words;
     int (*run)(const Invocation&);  // returns the exit status
+    // Options naming where the command writes (else the machine's own
+    // /etc/multipath, /run/mpath-boot): under --replay each must be given.
+    OptionNames replay_writes = {};
 };
 
 // Completes `devices` of `m` with what the prioritizers `cfg` selects read

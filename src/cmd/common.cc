@@ -7,12 +7,15 @@ namespace mpb {
 
 void report(const Logger& log, const Diagnostics& ds)
 {
+    std::size_t warnings = 0;
     for (const auto& d : ds) {
         if (d.severity == Severity::error)
             log.error(d.text);
-        else
+        else if (++warnings <= max_shown_warnings)
             log.warning(d.text);
     }
+    if (warnings > max_shown_warnings)
+        log.warning(std::to_string(warnings - max_shown_warnings) + " more warnings not shown");
 }
 
 Logger with_log_level(const Logger& log, const CliOptions& o, const BootSettings& s)

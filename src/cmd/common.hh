@@ -15,7 +15,11 @@
 
 namespace mpb {
 
-// Logs each diagnostic at its severity.
+// A broken file can have a warning a line: the first ones say what is
+// wrong, the rest are counted, so that a udev event logs a screenful.
+inline constexpr std::size_t max_shown_warnings = 20;
+
+// Logs every error and the first max_shown_warnings warnings.
 void report(const Logger& log, const Diagnostics& ds);
 
 // `log` at the log_level of mpath-boot.conf, unless -v or -q was given.

@@ -44,6 +44,7 @@ Result<CliOptions> parse_cli(int argc, char** argv)
                 return Result<CliOptions>::fail("option " + std::string(name) + " needs a value");
             if (slot->empty())
                 return Result<CliOptions>::fail("option " + std::string(name) + " needs a value");
+            o.given.emplace(name);
         } else if (a == "-v" || a == "--verbose") {
             ++o.verbosity;
             o.verbosity_set = true;

@@ -2,6 +2,7 @@
 // Command-line options shared by every subcommand.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ struct CliOptions : MultipathPaths {
     bool verbosity_set = false;       // -v or -q given: log_level of the settings does not apply
     bool help = false;
     bool version = false;
+    std::set<std::string> given;      // the valued global options given ("--state-dir")
     std::string command;              // first non-option word
     std::vector<std::string> args;    // everything after it that is not a global option
 };

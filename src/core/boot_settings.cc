@@ -189,43 +189,49 @@ std::set<int> overlong_lines(std::string_view text, const std::string& filename,
     return out;
 }
 
-// One pass of inih over `text` with the lines of `blank` handed over
-// empty; `broken` is inih's answer: 0, or the first line it could not read.
-struct Pass {
-    BootSettings settings;
-    std::vector<Problem> problems;
-    int broken = 0;
-};
+int ignore_key(void*, const char*, const char*, const char*) { return 1; }
 
-Pass parse_pass(std::string_view text, const std::string& filename, const std::set<int>& blank)
+// Whether inih reads `line` alone without a syntax error. Whether a line is
+// one does not depend on the lines before it: indentation (continuation)
+// is already gone, and keys are never refused as errors.
+bool inih_reads(std::string_view line)
 {
-    LineReader reader{text, &blank, 0};
-    Parse p{filename, reader, {}, {}};
-    int broken = ini_parse_stream(read_line, &reader, on_key, &p);
-    if (broken < 0) {  // inih could not allocate its line buffer
-        p.settings = {};
-        p.problems.clear();
-        p.warn(0, "out of memory while reading it; built-in defaults used");
-        broken = 0;
+    const std::set<int> none;
+    LineReader reader{line, &none, 0};
+    return ini_parse_stream(read_line, &reader, ignore_key, nullptr) == 0;
+}
+
+// inih reports only the first syntax error of a pass, so each line is
+// judged alone first (linear in the file, however many are broken) and
+// the broken ones are blanked for the one pass that reads the settings.
+std::set<int> broken_lines(std::string_view text, const std::string& filename, std::set<int> blank,
+                           std::vector<Problem>& problems)
+{
+    int n = 0;
+    for (auto line : split_lines(text)) {
+        ++n;
+        if (blank.count(n) || inih_reads(line))
+            continue;
+        blank.insert(n);
+        problems.push_back({n, make_diagnostic(Severity::warning, filename, n, 0,
+                                               "syntax error (expected [section], key = value or a "
+                                               "comment); line ignored")});
     }
-    return {std::move(p.settings), std::move(p.problems), broken};
+    return blank;
 }
 
 }  // namespace
 
-// inih reports only the first syntax error of a pass, so the text is read
-// again with each broken line blanked until none is left: every broken line
-// is named, and the settings are those of the last, clean pass.
 BootSettings parse_boot_settings(std::string_view text, const std::string& filename)
 {
     std::vector<Problem> problems;
-    std::set<int> blank = overlong_lines(text, filename, problems);
-    Pass pass = parse_pass(text, filename, blank);
-    while (pass.broken > 0 && blank.insert(pass.broken).second) {
-        problems.push_back({pass.broken, make_diagnostic(Severity::warning, filename, pass.broken, 0,
-                                                         "syntax error (expected [section], key = "
-                                                         "value or a comment); line ignored")});
-        pass = parse_pass(text, filename, blank);
+    auto blank = broken_lines(text, filename, overlong_lines(text, filename, problems), problems);
+    LineReader reader{text, &blank, 0};
+    Parse pass{filename, reader, {}, {}};
+    if (ini_parse_stream(read_line, &reader, on_key, &pass) < 0) {  // no memory for its line buffer
+        pass.settings = {};
+        pass.problems.clear();
+        pass.warn(0, "out of memory while reading it; built-in defaults used");
     }
     problems.insert(problems.end(), pass.problems.begin(), pass.problems.end());
     std::stable_sort(problems.begin(), problems.end(),

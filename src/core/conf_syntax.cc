@@ -155,6 +155,9 @@ private:
     {
         if (t.size() != 2)
             return fail(n, t[1].column, "a section line holds only its keyword and '{'");
+        if (open_.size() == max_conf_depth)
+            return fail(n, t[0].column, "sections nested deeper than " + std::to_string(max_conf_depth) +
+                                            " levels (multipath.conf uses 3)");
         ConfNode node{t[0].text, std::nullopt, true, {}, n, t[0].column};
         stack_.back()->push_back(std::move(node));
         open_.push_back({t[0].text, n, t[0].column});

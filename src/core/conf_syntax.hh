@@ -28,6 +28,10 @@ struct ConfSyntax {
     Diagnostics diagnostics;           // warnings; at most one error
 };
 
+// multipath.conf nests 3 deep (overrides > protocol); the tree is walked
+// recursively, so its depth is bounded well above that.
+inline constexpr std::size_t max_conf_depth = 16;
+
 // A syntax error stops parsing: `top` is then empty and the error is the
 // last diagnostic, naming file:line:column.
 ConfSyntax parse_conf_syntax(std::string_view text, const std::string& file);

@@ -220,12 +220,21 @@ private:
             warn(n, "missing value for " + quoted(n.keyword) + "; ignored");
             return std::nullopt;
         }
+        // The udev callout compiles every pattern at every event, in parallel.
+        auto size = Regex::expanded_size(*n.value);
+        if (size <= max_regex_size && regex_spent_ + size > max_config_regex_size) {
+            warn(n, "regular expression " + quoted(*n.value) + " ignored: the patterns before it "
+                    "already expand to " + std::to_string(regex_spent_) + " parts, and all of them "
+                    "together may have " + std::to_string(max_config_regex_size));
+            return std::nullopt;
+        }
         auto r = Regex::compile(*n.value);
         if (!r) {
             warn(n, "invalid regular expression " + quoted(*n.value) + ": " + r.error() +
                         "; ignored");
             return std::nullopt;
         }
+        regex_spent_ += size;
         return r.value();
     }
 
@@ -408,6 +417,7 @@ private:
 
     Config& cfg_;
     const std::string* file_ = nullptr;
+    std::size_t regex_spent_ = 0;  // Regex::expanded_size of the patterns so far
 };
 
 // A device entry's product_blacklist as a blacklist device entry, unless

@@ -3,7 +3,11 @@
 
 #include <regex.h>  // POSIX ERE: the dialect multipath.conf is written in
 
+#include <algorithm>
 #include <array>
+#include <vector>
+
+#include "core/text.hh"
 
 namespace mpb {
 
@@ -123,7 +127,91 @@ std::string_view required_run(std::string_view body)
     return best;
 }
 
+// The copies of the part before it that the repetition at s[i] makes glibc
+// build, and where the repetition ends; {0, i} when s[i] is none.
+struct Repetition {
+    std::size_t copies = 0;
+    std::size_t end = 0;
+};
+
+// "{m}", "{m,}" or "{m,n}" at s[i]; {0, i} when malformed (regcomp judges).
+Repetition interval(std::string_view s, std::size_t i)
+{
+    auto close = s.find('}', i);
+    if (close == std::string_view::npos)
+        return {0, i};
+    auto body = s.substr(i + 1, close - i - 1);
+    auto comma = body.find(',');
+    long long m = 0, n = 0;
+    bool has_n = comma != std::string_view::npos && comma + 1 < body.size();
+    if (!parse_int(body.substr(0, comma), m) || (has_n && !parse_int(body.substr(comma + 1), n)) || m < 0 ||
+        n < 0)
+        return {0, i};
+    // glibc: m copies, then n - m optional ones; "{m,}" is m copies and a star.
+    auto copies = has_n ? std::max(m, n) : comma == std::string_view::npos ? m : m + 1;
+    return {static_cast<std::size_t>(std::max(copies, 1LL)), close + 1};
+}
+
+Repetition repetition(std::string_view s, std::size_t i)
+{
+    switch (s[i]) {
+    case '*':
+    case '?': return {1, i + 1};
+    case '+': return {2, i + 1};  // "a+" is built as "aa*"
+    case '{': return interval(s, i);
+    default: return {0, i};
+    }
+}
+
+// Saturating arithmetic: the estimate only has to exceed the limit.
+constexpr std::size_t size_cap = std::size_t(1) << 40;
+std::size_t capped(std::size_t v) { return std::min(v, size_cap); }
+
 }  // namespace
+
+std::size_t Regex::expanded_size(std::string_view pattern)
+{
+    if (!pattern.empty() && pattern[0] == '!')
+        pattern.remove_prefix(1);
+    // Per open group: the size so far and the size of its last part.
+    struct Group {
+        std::size_t size = 0, last = 0;
+    };
+    std::vector<Group> open(1);
+    auto part = [&](std::size_t size) {
+        open.back().last = size;
+        open.back().size = capped(open.back().size + size);
+    };
+    for (std::size_t i = 0; i < pattern.size();) {
+        char c = pattern[i];
+        if (auto r = repetition(pattern, i); r.copies) {
+            auto& g = open.back();
+            auto grown = capped(g.last * r.copies + 1);
+            g.size = capped(g.size - g.last + grown);
+            g.last = grown;
+            i = r.end;
+        } else if (c == '(') {
+            open.emplace_back();
+            ++i;
+        } else if (c == ')' && open.size() > 1) {
+            auto inner = open.back().size + 1;
+            open.pop_back();
+            part(inner);
+            ++i;
+        } else if (c == '[') {
+            auto end = bracket_end(pattern, i);
+            i = end == std::string_view::npos ? pattern.size() : end + 1;
+            part(1);
+        } else {
+            i += c == '\\' ? 2 : 1;
+            part(1);
+        }
+    }
+    std::size_t total = 0;
+    for (const auto& g : open)
+        total = capped(total + g.size);
+    return total;
+}
 
 struct Regex::Compiled {
     std::string body;  // the pattern without its '!'
@@ -165,6 +253,11 @@ Regex::Regex(std::string_view pattern)
 
 Result<Regex> Regex::compile(std::string_view pattern)
 {
+    if (auto size = expanded_size(pattern); size > max_regex_size)
+        return Result<Regex>::fail("its repetitions expand it to " +
+                                   (size == size_cap ? std::string("over a trillion") : std::to_string(size)) +
+                                   " parts, more than the " + std::to_string(max_regex_size) +
+                                   " mpath-boot compiles (stacked '+' or counts multiply)");
     Regex r(pattern);
     if (!r.re_->literal && !r.re_->ready()) {
         char msg[128];

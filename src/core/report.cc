@@ -3,6 +3,7 @@
 
 #include "core/dm_name.hh"
 #include "core/dm_table.hh"
+#include "core/text.hh"
 
 namespace mpb {
 
@@ -101,7 +102,7 @@ std::string map_text(const MapPlan& m)
 {
     const auto& first = m.paths.front();
     return std::string(verb(m.action)) + ": " + m.name + " (" + m.wwid + ") " + dm_name(m) + " " +
-           first.vendor + "," + first.product + "\n" + "size=" + human_size(m.size) +
+           printable(first.vendor + "," + first.product) + "\n" + "size=" + human_size(m.size) +
            " features='" + effective_features(m.settings) + "' hwhandler='" +
            m.hwhandler.value + "' wp=undef\n" + groups_text(m);
 }

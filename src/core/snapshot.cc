@@ -13,6 +13,7 @@
 
 #include "core/dm_name.hh"
 #include "core/hex.hh"
+#include "core/text.hh"
 
 // Core code does no I/O; leaving out nlohmann's stream overloads also keeps
 // <istream>/<ostream> out of the boot binary.
@@ -91,17 +92,20 @@ constexpr unsigned long long format_version = 2;
 // and a message stays one line.
 std::string in_quotes(std::string_view s)
 {
-    std::string text = Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string text =
+        Json(s.substr(0, max_quoted)).dump(-1, ' ', false, Json::error_handler_t::replace);
     // nlohmann leaves DEL as it is; it is a control character too.
     for (std::size_t at = text.find('\x7f'); at != std::string::npos; at = text.find('\x7f', at))
         text.replace(at, 1, "\\u007f");
+    if (s.size() > max_quoted)
+        text += "... (" + std::to_string(s.size()) + " bytes)";
     return text;
 }
 
 // Keys that would make a location ambiguous or break the line are quoted.
 bool plain_key(std::string_view key)
 {
-    return !key.empty() && std::none_of(key.begin(), key.end(), [](unsigned char c) {
+    return !key.empty() && key.size() <= max_quoted && std::none_of(key.begin(), key.end(), [](unsigned char c) {
         return c <= ' ' || c == 0x7f || c == '.' || c == '[' || c == ']' || c == '"' ||
                c == '\\';
     });
@@ -809,10 +813,50 @@ std::string parse_error_text(std::string_view what)
             what.remove_prefix(lead.size());
             break;
         }
+    // The token nlohmann quotes may be the rest of a long line.
+    constexpr std::string_view read = "last read: '";
+    std::string cut;
+    if (auto at = what.find(read); at != std::string_view::npos) {
+        auto start = at + read.size();
+        auto end = what.find("'; ", start);
+        if (end == std::string_view::npos)
+            end = what.ends_with('\'') ? what.size() - 1 : what.size();
+        if (end > start + max_quoted) {
+            cut = std::string(what.substr(0, start + max_quoted)) + "..." + std::string(what.substr(end));
+            what = cut;
+        }
+    }
     std::string text;
     for (unsigned char c : what)
         text += c < 0x80 ? std::string(1, static_cast<char>(c)) : "\\x" + hex_pair(c);
     return text;
+}
+
+// Where arrays and objects first nest deeper than max_snapshot_depth, as
+// "line L, column C", else "": the parser and the tracker keep one entry a
+// level, and a snapshot nests 4 deep.
+std::string too_deep(std::string_view text)
+{
+    std::size_t depth = 0, line = 1, column = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        ++column;
+        if (c == '\n') {
+            ++line;
+            column = 0;
+        } else if (in_string) {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_snapshot_depth)
+                return "line " + std::to_string(line) + ", column " + std::to_string(column);
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return {};
 }
 
 }  // namespace
@@ -831,6 +875,9 @@ bool is_hctl(std::string_view s)
 Result<Snapshot> parse_snapshot(std::string_view json_text, const std::string& source)
 {
     using R = Result<Snapshot>;
+    if (auto at = too_deep(json_text); !at.empty())
+        return R::fail(source + ": " + at + ": arrays and objects nested deeper than " +
+                       std::to_string(max_snapshot_depth) + " levels");
     KeyTracker tracker;
     Json root;
     try {

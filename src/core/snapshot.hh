@@ -82,6 +82,9 @@ const DmMap* find_map_by_uuid(const std::vector<DmMap>& maps, std::string_view u
 // snapshot's sysfs "hctl" must be.
 bool is_hctl(std::string_view s);
 
+// A snapshot nests 4 deep; deeper input is refused before it is parsed.
+inline constexpr std::size_t max_snapshot_depth = 32;
+
 // Parses the JSON text. `source` names the input in error messages, which
 // say what is wrong and where: "snap.json: devices[1].devnum: expected
 // \"MAJ:MIN\", got \"8-16\"", or the JSON parser's line and column.

@@ -55,10 +55,22 @@ bool starts_with(std::string_view s, std::string_view prefix)
     return s.substr(0, prefix.size()) == prefix;
 }
 
+std::string printable(std::string_view s)
+{
+    std::string out;
+    for (unsigned char c : s) {
+        if (c < 0x20 || c == 0x7f)
+            out += "\\x" + hex_pair(c);
+        else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
 std::string quoted(std::string_view s)
 {
     std::string out = "\"";
-    for (unsigned char c : s) {
+    for (unsigned char c : s.substr(0, max_quoted)) {
         if (c == '"' || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
@@ -68,7 +80,10 @@ std::string quoted(std::string_view s)
             out += static_cast<char>(c);
         }
     }
-    return out + "\"";
+    out += "\"";
+    if (s.size() > max_quoted)
+        out += "... (" + std::to_string(s.size()) + " bytes)";
+    return out;
 }
 
 bool parse_int(std::string_view s, long long& out)

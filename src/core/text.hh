@@ -21,8 +21,13 @@ std::string with_appended_lines(std::string_view text, std::string_view lines, s
 bool starts_with(std::string_view s, std::string_view prefix);
 // Quotes a user-supplied value for a message: "value", with control
 // characters shown as \xNN and '"' and '\' escaped, so a message stays one
-// line whatever the input holds.
+// line whatever the input holds; beyond max_quoted bytes it is cut,
+// "first bytes"... (N bytes), so that a message stays short too.
+inline constexpr std::size_t max_quoted = 80;
 std::string quoted(std::string_view s);
+// `s` with control characters shown as \xNN and nothing else changed: for a
+// device's own strings (vendor, model) in lines people and parsers read.
+std::string printable(std::string_view s);
 // Parses a whole decimal integer; nullopt-like false on junk or overflow.
 bool parse_int(std::string_view s, long long& out);
 

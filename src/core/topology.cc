@@ -388,7 +388,7 @@ std::string path_text(const TopologyPath& p, const std::array<std::size_t, 6>& w
 std::string header_text(const MapTopology& t)
 {
     auto wwid = t.name == t.wwid ? std::string() : " (" + t.wwid + ")";
-    return t.name + wwid + " " + t.dm + " " + t.vendor + "," + t.product + "\n" +
+    return printable(t.name + wwid + " " + t.dm + " " + t.vendor + "," + t.product) + "\n" +
            "size=" + human_size(t.size) + " features='" + t.features + "' hwhandler='" +
            t.hwhandler + "' wp=" + t.wp + "\n";
 }

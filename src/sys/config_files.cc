@@ -23,6 +23,19 @@ Result<std::vector<std::string>> conf_d_files(const FileSource& files, const std
     return Result<std::vector<std::string>>::ok(paths);
 }
 
+// `path`'s text, refused when larger than `max` bytes: the udev callout
+// reads these files at every event, many at once.
+Result<std::optional<std::string>> read_at_most(const FileSource& files, const std::string& path,
+                                                std::size_t max)
+{
+    auto t = files.read(path);
+    if (t && t.value() && t.value()->size() > max)
+        return Result<std::optional<std::string>>::fail(
+            files.shown(path) + ": larger than " + std::to_string(max >> 10) + " KiB (" +
+            std::to_string(t.value()->size()) + " bytes)");
+    return t;
+}
+
 // "PATH: error: cannot read: REASON; CONSEQUENCE" from read_file's "PATH: REASON".
 Diagnostic cannot_read(const std::string& path, const std::string& error,
                        const std::string& consequence)
@@ -51,7 +64,7 @@ Result<std::vector<ConfigText>> read_config_texts(const FileSource& files, const
 {
     using R = Result<std::vector<ConfigText>>;
     std::vector<ConfigText> texts;
-    auto main_text = files.read(main_file);
+    auto main_text = read_at_most(files, main_file, max_config_file_size);
     if (!main_text)
         return R::fail(main_text.error());
     if (main_text.value())
@@ -59,8 +72,11 @@ Result<std::vector<ConfigText>> read_config_texts(const FileSource& files, const
     auto extra = conf_d_files(files, conf_dir);
     if (!extra)
         return R::fail(extra.error());
+    if (extra.value().size() > max_conf_d_files)
+        return R::fail(files.shown(conf_dir) + ": more than " + std::to_string(max_conf_d_files) +
+                       " *.conf files (" + std::to_string(extra.value().size()) + ")");
     for (const auto& f : extra.value()) {
-        auto t = files.read(f);
+        auto t = read_at_most(files, f, max_config_file_size);
         if (!t)
             return R::fail(t.error());
         if (t.value())  // nullopt: removed since it was listed
@@ -86,7 +102,7 @@ BootSettings read_boot_settings(const std::string& path)
 
 BootSettings read_boot_settings(const FileSource& files, const std::string& path)
 {
-    auto t = files.read(path);
+    auto t = read_at_most(files, path, max_boot_settings_size);
     if (!t) {
         BootSettings s;
         s.diagnostics.push_back(cannot_read(files.shown(path), t.error(), "using built-in defaults"));
@@ -107,7 +123,7 @@ StateFiles read_state(const FileSource& files, const std::string& dir)
     StateFiles s;
     auto read = [&](const std::string& path, auto parse, auto& into, const char* consequence) {
         auto shown = files.shown(path);
-        auto t = files.read(path);
+        auto t = read_at_most(files, path, max_state_file_size);
         if (!t) {
             s.problems.push_back(cannot_read(shown, t.error(), consequence));
             return false;
@@ -129,9 +145,11 @@ namespace {
 // Changes the text read under the lock through `change` (append_bindings,
 // append_wwids, remove_wwids); unchanged text is not written again.
 template <class Change>
-Result<Unit> change_locked(Files& files, const std::string& path, Change change)
+Result<Unit> change_locked(Files& files, const std::string& path, Change change,
+                           LockDeadline deadline = std::nullopt)
 {
     WriteOptions opts;
+    opts.lock_deadline = deadline;
     opts.mode = state_file_mode;
     opts.create_parent = true;
     const std::string shown = files.shown(path);
@@ -152,13 +170,14 @@ Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& en
     return add_bindings(host_files(), dir, entries);
 }
 
-Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries)
+Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries,
+                          LockDeadline deadline)
 {
     if (entries.empty())
         return Result<Unit>::ok({});
     return change_locked(files, dir + "/bindings", [&](const std::string& old, const std::string& shown) {
         return append_bindings(old, entries, shown);
-    });
+    }, deadline);
 }
 
 Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids)
@@ -166,13 +185,14 @@ Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& w
     return add_wwids(host_files(), dir, wwids);
 }
 
-Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids)
+Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids,
+                       LockDeadline deadline)
 {
     if (wwids.empty())
         return Result<Unit>::ok({});
     return change_locked(files, dir + "/wwids", [&](const std::string& old, const std::string& shown) {
         return append_wwids(old, wwids, shown);
-    });
+    }, deadline);
 }
 
 Result<Unit> remove_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids)

@@ -16,6 +16,14 @@
 
 namespace mpb {
 
+// Limits far above any real system's files, so that no input makes the
+// udev callout's cost grow without bound. A larger file is unreadable.
+inline constexpr std::size_t max_config_file_size = std::size_t(1) << 20;  // each of them
+inline constexpr std::size_t max_conf_d_files = 256;
+inline constexpr std::size_t max_boot_settings_size = std::size_t(64) << 10;
+// About 80,000 bindings or wwids entries.
+inline constexpr std::size_t max_state_file_size = std::size_t(4) << 20;
+
 // The main file (missing is fine: built-in defaults), then every *.conf in
 // `conf_dir` in sorted order. An unreadable file is an error and the result
 // holds the built-in defaults only.
@@ -53,9 +61,13 @@ StateFiles read_state(const FileSource& files, const std::string& dir);
 // that text is an error and the file is left as it is (append_bindings),
 // as is a file that cannot be read.
 Result<Unit> add_bindings(const std::string& dir, const std::vector<Binding>& entries);
-Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries);
+// `deadline`: see WriteOptions::lock_deadline.
+using LockDeadline = std::optional<std::chrono::steady_clock::time_point>;
+Result<Unit> add_bindings(Files& files, const std::string& dir, const std::vector<Binding>& entries,
+                          LockDeadline deadline = std::nullopt);
 Result<Unit> add_wwids(const std::string& dir, const std::vector<std::string>& wwids);
-Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids);
+Result<Unit> add_wwids(Files& files, const std::string& dir, const std::vector<std::string>& wwids,
+                       LockDeadline deadline = std::nullopt);
 
 // Marks `wwids` removed in `dir`/wwids under the same lock (remove_wwids);
 // nothing is written when none is listed.

@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include "core/text.hh"
+
 namespace mpb {
 
 namespace {
@@ -38,9 +40,11 @@ void Logger::log(LogLevel level, const std::string& text) const
 {
     if (static_cast<int>(level) > threshold(verbosity))
         return;
-    std::fprintf(stderr, "%s: %s\n", program, text.c_str());
+    // One message, one line: a device's strings in it must not forge another.
+    auto line = printable(text);
+    std::fprintf(stderr, "%s: %s\n", program, line.c_str());
     if (kmsg)
-        to_kmsg(level, program, text);
+        to_kmsg(level, program, line);
 }
 
 }  // namespace mpb

@@ -258,9 +258,14 @@ Result<Opened> open_target(const std::string& path, int dirfd, const std::string
 // the lock. fcntl locks are per process, so this excludes other processes,
 // not other threads of this one.
 Result<Opened> lock_target(const std::string& path, int dirfd, const std::string& base,
-                           unsigned mode, std::chrono::milliseconds timeout)
+                           unsigned mode, std::chrono::milliseconds timeout,
+                           std::optional<Clock::time_point> run_deadline)
 {
-    const auto deadline = Clock::now() + timeout;
+    const auto start = Clock::now();
+    const auto deadline = std::min(start + timeout, run_deadline.value_or(Clock::time_point::max()));
+    // What this call may wait, for the message: the run may have spent some.
+    timeout = std::max(std::chrono::milliseconds(0),
+                       std::chrono::duration_cast<std::chrono::milliseconds>(deadline - start));
     for (;;) {
         auto opened = open_target(path, dirfd, base, mode);
         if (!opened)
@@ -374,8 +379,16 @@ int write_all(int fd, std::string_view data)
 // Temp file, fsync, rename over `base`, fsync the directory. The target is
 // untouched until the rename, and the rename is the last step that can fail
 // without leaving the new content in place.
+// The mode and owner the new file gets: those of the file it replaces, as
+// multipath-tools (which writes in place) keeps them; a new file's are
+// WriteOptions::mode and the writer's.
+struct Attributes {
+    unsigned mode;
+    std::optional<std::pair<uid_t, gid_t>> owner;
+};
+
 Result<Unit> replace_contents(const std::string& path, int dirfd, const std::string& base,
-                              const std::string& content, unsigned mode)
+                              const std::string& content, const Attributes& attrs)
 {
     auto temp = create_temp(path, dirfd, base);
     if (!temp)
@@ -383,8 +396,10 @@ Result<Unit> replace_contents(const std::string& path, int dirfd, const std::str
     TempFile& tmp = temp.value();
     UnlinkGuard guard(dirfd, tmp.name);
 
+    if (attrs.owner && ::fchown(tmp.fd.get(), attrs.owner->first, attrs.owner->second) != 0)
+        return failure<Unit>(step_failed(path, "chown", errno));
     // fchmod, not the create mode: the umask must not change the result.
-    if (::fchmod(tmp.fd.get(), mode & 07777) != 0)
+    if (::fchmod(tmp.fd.get(), attrs.mode & 07777) != 0)
         return failure<Unit>(step_failed(path, "chmod", errno));
     if (int err = write_all(tmp.fd.get(), content))
         return failure<Unit>(step_failed(path, "write", err));
@@ -415,9 +430,17 @@ void forget_created(const Opened& target, int dirfd, const std::string& base)
 }
 
 // Everything after the lock is granted: read, change, replace.
-Result<Unit> change_locked(const std::string& path, int dirfd, const std::string& base, int fd,
+Result<Unit> change_locked(const std::string& path, int dirfd, const std::string& base, const Opened& target,
                            const Change& change, unsigned mode)
 {
+    const int fd = target.fd.get();
+    Attributes attrs{mode, std::nullopt};
+    struct stat old_st;
+    if (!target.created) {
+        if (::fstat(fd, &old_st) != 0)
+            return failure<Unit>(step_failed(path, "stat", errno));
+        attrs = {old_st.st_mode, std::pair{old_st.st_uid, old_st.st_gid}};
+    }
     auto old = read_fd(fd, path);
     if (!old)
         return failure<Unit>(old.error());
@@ -426,7 +449,7 @@ Result<Unit> change_locked(const std::string& path, int dirfd, const std::string
         return failure<Unit>(next.error());
     if (!next.value())
         return Result<Unit>::ok({});
-    return replace_contents(path, dirfd, base, **next, mode);
+    return replace_contents(path, dirfd, base, **next, attrs);
 }
 
 }  // namespace
@@ -438,10 +461,10 @@ Result<Unit> update_file_locked_at(int dirfd, const std::string& base, const std
         return failure<Unit>(shown + ": not a file name");
     if (auto ok = check_target(shown, dirfd, base); !ok)
         return ok;
-    auto lock = lock_target(shown, dirfd, base, opts.mode, opts.lock_timeout);
+    auto lock = lock_target(shown, dirfd, base, opts.mode, opts.lock_timeout, opts.lock_deadline);
     if (!lock)
         return failure<Unit>(lock.error());
-    auto done = change_locked(shown, dirfd, base, lock->fd.get(), change, opts.mode);
+    auto done = change_locked(shown, dirfd, base, lock.value(), change, opts.mode);
     forget_created(lock.value(), dirfd, base);
     // `lock` (and with it the lock) is released on return, after the rename.
     return done;
@@ -484,6 +507,12 @@ Result<std::string> read_fd(int fd, const std::string& path)
         return failure<std::string>(path + ": " + std::strerror(EISDIR));
     if (!S_ISREG(st.st_mode))
         return failure<std::string>(path + ": not a regular file");
+    auto too_large = [&](unsigned long long size) {
+        return failure<std::string>(path + ": larger than " + std::to_string(max_read_size >> 20) +
+                                    " MiB (" + std::to_string(size) + " bytes)");
+    };
+    if (static_cast<unsigned long long>(st.st_size) > max_read_size)
+        return too_large(static_cast<unsigned long long>(st.st_size));
 
     std::string out;
     out.reserve(static_cast<std::size_t>(st.st_size));
@@ -498,6 +527,8 @@ Result<std::string> read_fd(int fd, const std::string& path)
         if (n == 0)
             break;
         out.append(buf, static_cast<std::size_t>(n));
+        if (out.size() > max_read_size)  // grown since fstat
+            return too_large(out.size());
     }
     return Result<std::string>::ok(std::move(out));
 }

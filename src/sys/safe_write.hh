@@ -21,8 +21,13 @@ inline constexpr unsigned state_file_mode = 0600;
 inline constexpr unsigned state_dir_mode = 0700;
 
 struct WriteOptions {
-    unsigned mode = 0644;                                   // generic default; bindings/wwids: state_file_mode
+    // A new file's mode (bindings/wwids: state_file_mode); a replaced file
+    // keeps its own mode and owner, as multipath-tools' writes in place do.
+    unsigned mode = 0644;
     std::chrono::milliseconds lock_timeout{30000};          // multipath-tools waits 30 s (FILE_TIMEOUT, libmultipath/file.h)
+    // A whole run's writes share one wait: a held lock must not cost 30 s
+    // per map. The earlier of this and lock_timeout from now ends a wait.
+    std::optional<std::chrono::steady_clock::time_point> lock_deadline;
     bool create_parent = false;                             // mkdir -p the directory, with dir_mode
     unsigned dir_mode = state_dir_mode;                     // for directories create_parent makes (before umask)
 };
@@ -65,8 +70,14 @@ Result<Unit> update_file_locked_at(int dirfd, const std::string& base, const std
 Result<Unit> write_file_atomically(const std::string& path, const std::string& content,
                                    const WriteOptions& opts = {});
 
-// Reads a whole regular file. A missing file is an error whose text ends with
-// "No such file or directory"; use file_exists() to tell the cases apart.
+// No file mpath-boot reads is this large on a real system (a snapshot of a
+// thousand paths is about 2 MiB): larger ones are refused unread, so that
+// no input makes a command's memory grow without bound.
+inline constexpr std::size_t max_read_size = std::size_t(16) << 20;
+
+// Reads a whole regular file of at most max_read_size bytes. A missing file
+// is an error whose text ends with "No such file or directory"; use
+// file_exists() to tell the cases apart.
 Result<std::string> read_file(const std::string& path);
 // The same from a descriptor opened for reading (O_NONBLOCK, so a FIFO
 // cannot hang); `path` names the file in errors. The descriptor stays open.

@@ -29,6 +29,8 @@ const AliasCase alias_cases[] = {
     {"128 bytes", std::string(128, 'm'), "longer than 127 bytes"},
     {"dot", ".", "\".\" is not a valid name"},
     {"dot dot", "..", "\"..\" is not a valid name"},
+    {"device-mapper's control node", "control", "\"control\" is not a valid name"},
+    {"hash, which ends a bindings line", "mpath#a", "contains '#'"},
     {"slash", "a/b", "contains '/'"},
     {"leading slash", "/mpatha", "contains '/'"},
     {"space", "mpath a", whitespace_or_control},

@@ -149,7 +149,9 @@ struct ParseCase {
 
 std::ostream& operator<<(std::ostream& os, const ParseCase& c) { return os << c.name; }
 
-const std::string wwid127(127, 'w');
+// The longest WWID whose map's dm UUID ("mpath-WWID") fits in 128 bytes.
+const std::string wwid122(122, 'w');
+const std::string wwid123(123, 'w');
 const std::string wwid128(128, 'w');
 const std::string alias127(127, 'm');
 const std::string alias128(128, 'm');
@@ -230,7 +232,12 @@ const ParseCase parse_cases[] = {
      alias128 + " 3600a0b80001\n",
      {},
      {warning(1, "alias longer than 127 bytes")}},
-    {"WWID of 127 bytes", "mpatha " + wwid127 + "\n", {{"mpatha", wwid127, 1}}, {}},
+    {"WWID of 122 bytes", "mpatha " + wwid122 + "\n", {{"mpatha", wwid122, 1}}, {}},
+    {"WWID of 123 bytes: no map could have it",
+     "mpatha " + wwid123 + "\n",
+     {},
+     {warning(1, "invalid WWID \"" + std::string(80, 'w') + "\"... (123 bytes): its map's dm UUID "
+                 "(\"mpath-\" and the WWID) would be 129 bytes, device-mapper allows 128")}},
     {"WWID of 128 bytes",
      "mpatha " + wwid128 + "\n",
      {},

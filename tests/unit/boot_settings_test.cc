@@ -175,4 +175,21 @@ BOOST_AUTO_TEST_CASE(log_levels_are_logger_verbosities)
     BOOST_TEST(mpb::verbosity_of(BootLogLevel::debug) == 3);    // -vv
 }
 
+// Every broken line is named, however many there are (the reading is
+// linear: 8,000 broken lines used to take 5 s, read again for each).
+BOOST_AUTO_TEST_CASE(every_broken_line_is_named)
+{
+    std::string text = "[boot]\n";
+    for (int i = 0; i < 8000; ++i)
+        text += "broken\n";
+    text += "path_wait = 7\n";
+    auto s = mpb::parse_boot_settings(text, file);
+    BOOST_TEST(s.path_wait == 7);
+    BOOST_TEST_REQUIRE(s.diagnostics.size() == 8000u);
+    BOOST_TEST(s.diagnostics.front().text ==
+               file + ":2: warning: syntax error (expected [section], key = value or a comment); line ignored");
+    BOOST_TEST(s.diagnostics.back().text ==
+               file + ":8001: warning: syntax error (expected [section], key = value or a comment); line ignored");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

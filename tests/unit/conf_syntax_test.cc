@@ -226,4 +226,25 @@ BOOST_AUTO_TEST_CASE(absent_and_empty_values_differ)
     BOOST_TEST(!s.top[1].section);
 }
 
+// Sections nest 3 deep in multipath.conf; the tree is walked recursively
+// and freed recursively, so deeper nesting is an error at the line that
+// goes too deep (400,000 levels used to crash every command).
+BOOST_AUTO_TEST_CASE(nesting_is_bounded)
+{
+    std::string deep;
+    for (std::size_t i = 0; i < 400000; ++i)
+        deep += "a {\n";
+    auto s = mpb::parse_conf_syntax(deep, file);
+    BOOST_TEST(s.top.empty());
+    BOOST_TEST_REQUIRE(s.diagnostics.size() == 1u);
+    BOOST_TEST(s.diagnostics[0].text ==
+               file + ":17:1: error: sections nested deeper than 16 levels (multipath.conf uses 3)");
+    std::string ok;
+    for (std::size_t i = 0; i < mpb::max_conf_depth; ++i)
+        ok += "a {\n";
+    for (std::size_t i = 0; i < mpb::max_conf_depth; ++i)
+        ok += "}\n";
+    BOOST_TEST(mpb::parse_conf_syntax(ok, file).diagnostics.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1006,4 +1006,24 @@ BOOST_AUTO_TEST_CASE(to_string_names)
     BOOST_TEST(mpb::to_string(mpb::NoPathRetry{mpb::NoPathRetry::retries, 12}) == "12");
 }
 
+// The udev callout compiles every pattern of the configuration at every
+// event, many at once: what all of them together may cost is bounded.
+BOOST_AUTO_TEST_CASE(patterns_share_one_budget)
+{
+    std::string text = "blacklist {\n";
+    for (char c : std::string("abcde"))
+        text += std::string("\twwid \"") + c + "{30000}\"\n";
+    text += "\twwid \"a++++++++++++++++++++\"\n}\n";
+    auto cfg = load(text);
+    BOOST_TEST(cfg.blacklist.wwid.size() == 4u);
+    BOOST_TEST(texts(cfg.diagnostics) ==
+                   (std::vector<std::string>{
+                       warning(6, "regular expression \"e{30000}\" ignored: the patterns before it already "
+                                  "expand to 120004 parts, and all of them together may have 131072"),
+                       warning(7, "invalid regular expression \"a++++++++++++++++++++\": its repetitions "
+                                  "expand it to 2097151 parts, more than the 32768 mpath-boot compiles "
+                                  "(stacked '+' or counts multiply); ignored")}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

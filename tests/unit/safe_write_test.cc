@@ -111,6 +111,28 @@ BOOST_AUTO_TEST_CASE(creates_new_file_with_content_and_mode)
     BOOST_TEST(entries(d.path) == std::vector<std::string>{"bindings"});
 }
 
+// multipath-tools writes bindings in place, so an administrator's mode and
+// owner stay; a replacement must keep them too.
+BOOST_AUTO_TEST_CASE(a_replaced_file_keeps_its_mode_and_owner)
+{
+    TempDir d;
+    const auto p = d.at("bindings");
+    put(p, "mpatha 3600a0b80001\n");
+    // Root can give it away; anyone else keeps it but can still see the
+    // owner carried over rather than set anew.
+    const uid_t uid = ::geteuid() == 0 ? 65534 : ::geteuid();
+    const gid_t gid = ::geteuid() == 0 ? 65534 : ::getegid();
+    BOOST_TEST_REQUIRE(::chown(p.c_str(), uid, gid) == 0);
+    BOOST_TEST_REQUIRE(::chmod(p.c_str(), 0640) == 0);
+    WriteOptions o;
+    o.mode = mpb::state_file_mode;
+    auto r = write_file_atomically(p, "mpatha 3600a0b80001\nmpathb 3600a0b80002\n", o);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(perm_bits(p) == 0640u);
+    BOOST_TEST(lstat_of(p).st_uid == uid);
+    BOOST_TEST(lstat_of(p).st_gid == gid);
+}
+
 BOOST_AUTO_TEST_CASE(mode_is_exact_despite_umask_and_empty_content_works)
 {
     TempDir d;
@@ -266,6 +288,26 @@ BOOST_AUTO_TEST_CASE(no_temp_files_left_on_success_or_failure)
     BOOST_TEST(msg == p + ": write failed: File too large");
     BOOST_TEST(entries(d.path) == std::vector<std::string>{"bindings"});
     BOOST_TEST(slurp(p) == "round 4\n");
+}
+
+// A run's writes share one deadline (assemble waits once for all its maps,
+// not 30 s a map): past it, a write gives up at once, whatever
+// lock_timeout says, and names the time it had.
+BOOST_AUTO_TEST_CASE(the_run_deadline_bounds_the_wait)
+{
+    TempDir d;
+    const auto p = d.at("bindings");
+    put(p, "old\n");
+    LockHolder holder(p);
+    auto o = with_timeout(30s);
+    o.lock_deadline = std::chrono::steady_clock::now() - 1s;
+    const auto start = std::chrono::steady_clock::now();
+    auto r = write_file_atomically(p, "new\n", o);
+    BOOST_TEST((std::chrono::steady_clock::now() - start < 10s));
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error() == p + ": timed out after 0 ms waiting for the write lock");
+    BOOST_TEST(slurp(p) == "old\n");
+    BOOST_TEST(holder.release() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(lock_held_by_other_process_times_out_then_succeeds)
@@ -427,7 +469,7 @@ BOOST_AUTO_TEST_CASE(update_changes_the_text_read_under_the_lock)
     BOOST_TEST(add.seen == std::vector<std::string>{"/a/\n"}, boost::test_tools::per_element());
     BOOST_TEST(slurp(p) == "/a/\n/b/\n");
     BOOST_TEST(lstat_of(p).st_ino != before);
-    BOOST_TEST(perm_bits(p) == 0600u);
+    BOOST_TEST(perm_bits(p) == 0644u);  // the file's own, not o.mode
     BOOST_TEST(entries(d.path) == std::vector<std::string>{"wwids"});
 }
 

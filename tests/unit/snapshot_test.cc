@@ -644,7 +644,22 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_without_crashing)
 {
     std::string deep = "{\"format\": \"mpath-boot-snapshot\", \"version\": 1, \"devices\": [" +
                        std::string(100000, '[') + std::string(100000, ']') + "]}";
-    check_refused(deep.c_str(), "devices[0]: expected an object, got an array");
+    check_refused(deep.c_str(), "line 1, column 91: arrays and objects nested deeper than 32 levels");
+}
+
+// A message says what is wrong in a line: long keys and tokens are cut.
+BOOST_AUTO_TEST_CASE(messages_quote_little_of_a_long_value)
+{
+    const std::string key(5000, 'k');
+    const std::string doc = "{\"format\": \"mpath-boot-snapshot\", \"version\": 1, \"devices\": "
+                            "[{\"name\": \"sda\", \"devnum\": \"8:0\", \"devtype\": \"disk\", \"" +
+                            key + "\": 1}]}";
+    check_refused(doc.c_str(), "devices[0]: unknown key \"" + std::string(80, 'k') + "\"... (5000 bytes)");
+    const std::string open_string = "{\"format\": \"" + std::string(100000, 'f');
+    auto r = mpb::parse_snapshot(open_string, "snap.json");
+    BOOST_TEST_REQUIRE(!r.has_value());
+    BOOST_TEST(r.error().size() < 300u, r.error());
+    BOOST_TEST(r.error().find("last read: '\"" + std::string(79, 'f') + "...'") != std::string::npos, r.error());
 }
 
 // ----- what is read ------------------------------------------------------------------

@@ -173,4 +173,22 @@ BOOST_AUTO_TEST_CASE(starts_with)
     BOOST_TEST(!mpb::starts_with("dasda", "sd"));
 }
 
+BOOST_AUTO_TEST_CASE(quoted_values_stay_short)
+{
+    BOOST_TEST(mpb::quoted(std::string(80, 'x')) == "\"" + std::string(80, 'x') + "\"");
+    BOOST_TEST(mpb::quoted(std::string(900000, 'x')) == "\"" + std::string(80, 'x') + "\"... (900000 bytes)");
+    BOOST_TEST(mpb::quoted("a\nb") == "\"a\\x0ab\"");
+}
+
+// A device's vendor and model end up in lines that people and scripts
+// read: a newline in them must not make a second line, nor an escape
+// sequence reach a terminal.
+BOOST_AUTO_TEST_CASE(printable_escapes_control_characters_only)
+{
+    BOOST_TEST(mpb::printable("QEMU HARDDISK,\"x\"\\") == "QEMU HARDDISK,\"x\"\\");
+    BOOST_TEST(mpb::printable("QE\nMU") == "QE\\x0aMU");
+    BOOST_TEST(mpb::printable("X\x1b[31mY\x7f") == "X\\x1b[31mY\\x7f");
+    BOOST_TEST(mpb::printable("d\xc3\xa9j\xc3\xa0") == "d\xc3\xa9j\xc3\xa0");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -23,7 +23,17 @@ std::ostream& operator<<(std::ostream& os, const Problem& p) { return os << p.ww
 const Problem problems[] = {
     {"3600a0b80001234", ""},
     {"nvme.8086-3132-4d6f64656c-00000001", ""},
-    {std::string(127, 'a'), ""},
+    {std::string(122, 'a'), ""},
+    {std::string(123, 'a'), "its map's dm UUID (\"mpath-\" and the WWID) would be 129 bytes, "
+                            "device-mapper allows 128"},
+    {std::string(127, 'a'), "its map's dm UUID (\"mpath-\" and the WWID) would be 133 bytes, "
+                            "device-mapper allows 128"},
+    {"abc#def", "contains '#'"},
+    {"#evil", "contains '#'"},
+    {".", "\".\" is not a valid name (the map's name without a friendly name)"},
+    {"..", "\"..\" is not a valid name (the map's name without a friendly name)"},
+    {"control", "\"control\" is not a valid name (the map's name without a friendly name)"},
+    {"controller", ""},
     {std::string(128, 'a'), "longer than 127 bytes"},
     {"", "empty WWID"},
     {"a b", "contains whitespace or a control character"},

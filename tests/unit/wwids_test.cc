@@ -44,7 +44,8 @@ struct ParseCase {
 
 std::ostream& operator<<(std::ostream& os, const ParseCase& c) { return os << c.name; }
 
-const std::string wwid127(127, 'w');
+// The longest WWID whose map's dm UUID ("mpath-WWID") fits in 128 bytes.
+const std::string wwid122(122, 'w');
 const std::string wwid128(128, 'w');
 
 const ParseCase parse_cases[] = {
@@ -87,7 +88,7 @@ const ParseCase parse_cases[] = {
     {"text after the entry", "/3600a0b80001/junk\n", {}, {warning(1, malformed)}},
     {"second WWID on the line", "/3600a0b80001/3600a0b80002/\n", {}, {warning(1, malformed)}},
     {"bare word", "3600a0b80001\n", {}, {warning(1, malformed)}},
-    {"WWID of 127 bytes", "/" + wwid127 + "/\n", {wwid127}, {}},
+    {"WWID of 122 bytes", "/" + wwid122 + "/\n", {wwid122}, {}},
     {"WWID of 128 bytes", "/" + wwid128 + "/\n", {}, {warning(1, "WWID longer than 127 bytes")}},
     {"WWID with a space",
      "/3600 1/\n",
@@ -142,7 +143,7 @@ const FormatCase format_cases[] = {
     {"no entries", {}},
     {"one entry", {"3600a0b80001"}},
     {"mixed WWID kinds", {"eui.0025388b91d0", "naa.600a0b80001", "36001405aaa"}},
-    {"longest WWID", {wwid127}},
+    {"longest WWID", {wwid122}},
     {"ten thousand entries", many_wwids(10000)},
 };
 
@@ -182,7 +183,9 @@ const AppendCase append_cases[] = {
     {"nothing to add keeps an empty file empty", "", {}, "", ""},
     {"invalid WWID", header, {"3600a0b80001", "36 00"}, "",
      file + ": cannot add WWID \"36 00\": contains whitespace or a control character"},
-    {"overlong WWID", "", {wwid128}, "", file + ": cannot add WWID \"" + wwid128 + "\": longer than 127 bytes"},
+    {"overlong WWID", "", {wwid128}, "", file + ": cannot add WWID \"" + std::string(80, 'w') + "\"... (128 bytes): longer than 127 bytes"},
+    {"WWID with '#', which would be read back cut", "", {"abc#def"}, "",
+     file + ": cannot add WWID \"abc#def\": contains '#'"},
 };
 
 }  // namespace

@@ -409,12 +409,18 @@ nvme_devices() {
 #   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware;
 #   vm_kernel: the kernel (default Debian's, from prepare_base).
 # All scsi-hd devices of one image share its raw file, with locking off.
+# Under TCG the kernel's page zeroing at allocation (Debian enables
+# init_on_alloc) and proactive compaction of a full page cache cost minutes:
+# an installer's boot spent 200 s in kcompactd after copying its root. Both
+# are memory housekeeping that nothing under test depends on.
+guest_tuning="init_on_alloc=0 sysctl.vm.compaction_proactiveness=0"
+
 qemu_command() {
     local disk=$1 initrd=$2 out=$3 cmdline=$4 i root_arg="root=UUID=$root_uuid "
     [[ ${vm_root_disk:-multipath} != none ]] || root_arg=""
     qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -display none -no-reboot
         -monitor none -kernel "${vm_kernel:-$kdir/boot/vmlinuz-$kver}" -initrd "$initrd"
-        -append "${root_arg}console=ttyS0 panic=-1 $cmdline"
+        -append "${root_arg}console=ttyS0 panic=-1 $guest_tuning $cmdline"
         -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"
         -device "virtio-scsi-pci,id=scsi0")
     [[ ${vm_paused:-no} == yes ]] && qemu+=(-S)
