@@ -45,7 +45,21 @@ installkernel() {
         dm-historical-service-time scsi_dh_alua scsi_dh_emc scsi_dh_rdac scsi_dh_hp_sw
 }
 
+# A static mpath-boot loads libudev and libdevmapper only beside the glibc
+# it was built with: after a libc6 upgrade without a rebuilt mpath-boot the
+# initramfs could not assemble. dracut stops here; the old image stays.
+check_libraries() {
+    local out status=0
+    out=$("$(find_binary mpath-boot)" self-test 2>&1) || status=$?
+    ((status == 0)) && return 0
+    ((status <= 128)) || out="crashed (signal $((status - 128))) ${out}"
+    dfatal "mpath-boot: self-test failed: ${out//$'\n'/; }"
+    dfatal "mpath-boot: the binary cannot load this system's libudev and libdevmapper (built with another glibc?): rebuild or reinstall mpath-boot, then run dracut again"
+    exit 1
+}
+
 install() {
+    check_libraries
     inst_multiple mpath-boot
     # Loaded with dlopen(), so not found by ldd. libdevmapper: by the
     # commands that talk to device-mapper, assemble, handover and status

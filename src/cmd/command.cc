@@ -28,6 +28,7 @@ const Command table[] = {
     {"show-config", {}, {}, {0, 0, ""}, run_show_config},
     {"wwids", {}, {}, {1, -1, "add|remove|list"}, run_wwids},
     {"diagnose", {"--capture", "--initramfs"}, {"--json"}, {0, 0, ""}, run_diagnose},
+    {"self-test", {}, {}, {0, 0, ""}, run_self_test},
 };
 
 constexpr const char* replay_option = "--replay";

@@ -18,5 +18,6 @@ int run_disable_queueing(const Invocation& inv);
 int run_show_config(const Invocation& inv);
 int run_wwids(const Invocation& inv);
 int run_diagnose(const Invocation& inv);
+int run_self_test(const Invocation& inv);
 
 }  // namespace mpb

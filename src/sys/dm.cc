@@ -19,7 +19,8 @@ struct DmLib {
     X(dm_task_create) X(dm_task_destroy) X(dm_task_set_name) X(dm_task_set_uuid) X(dm_task_run)  \
     X(dm_task_get_info) X(dm_task_get_uuid) X(dm_task_get_names) X(dm_get_next_target)          \
     X(dm_task_add_target) X(dm_task_set_cookie) X(dm_udev_wait) X(dm_udev_set_sync_support)      \
-    X(dm_log_with_errno_init) X(dm_task_set_newname) X(dm_task_set_message) X(dm_task_set_sector)
+    X(dm_log_with_errno_init) X(dm_task_set_newname) X(dm_task_set_message) X(dm_task_set_sector) \
+    X(dm_get_library_version)
     MPB_DM_FUNCTIONS(MPB_DYNLIB_POINTER)
 };
 
@@ -261,5 +262,15 @@ public:
 }  // namespace
 
 std::unique_ptr<DmOps> live_dm() { return std::make_unique<LiveDm>(); }
+
+Result<std::string> dm_library_version()
+{
+    if (!dm_lib())
+        return Result<std::string>::fail(dm_lib().error());
+    char version[128] = "";
+    if (!dm().dm_get_library_version(version, sizeof version))
+        return Result<std::string>::fail(std::string(dm_soname) + ": dm_get_library_version failed");
+    return Result<std::string>::ok(version);
+}
 
 }  // namespace mpb

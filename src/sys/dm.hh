@@ -41,4 +41,8 @@ public:
 // The kernel through libdevmapper, with udev synchronisation.
 std::unique_ptr<DmOps> live_dm();
 
+// libdevmapper loaded as the commands load it, and asked its version: a
+// call into it without touching device-mapper (mpath-boot self-test).
+Result<std::string> dm_library_version();
+
 }  // namespace mpb
