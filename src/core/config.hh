@@ -37,7 +37,7 @@ struct Origin {
 
 template <class T>
 struct Set {
-    T value;
+    T value{};
     Origin origin;
 };
 
