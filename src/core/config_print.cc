@@ -69,8 +69,8 @@ std::optional<std::string> value_of(std::string_view keyword, const MapOptions& 
 // multipath -t's defaults section in its order: each keyword with its
 // built-in value as printed, from_keywords for mpath-boot's own keywords
 // (keywords.cc holds their defaults), or only_when_set.
-const char* const from_keywords = "";
-const char* const only_when_set = nullptr;
+constexpr const char* from_keywords = "";
+constexpr const char* only_when_set = nullptr;
 
 struct DefaultLine {
     std::string_view keyword;

@@ -140,9 +140,17 @@ UdevVerdict decide(const PathRecord& p, const Snapshot& snap, const UdevInput& i
 
 // ----- output -------------------------------------------------------------
 
-// Why `value` must not reach udev's import, "" when it may. udev and the
-// scripts reading its database split on '=', and quotes, '\', '$', '`' and
-// ';' mean something to shells that may see the value later.
+// Whether `c` may be in a printed value: [A-Za-z0-9_.:/-], what WWIDs and
+// map names are made of. udev and the scripts reading its database split
+// on '=' and white space, and quotes, '\', '$', '`', ';', globs and the
+// like mean something to shells and rules that may see the value later.
+bool value_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("_.:/-").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// Why `value` must not reach udev's import, "" when it may.
 std::string unsafe_because(std::string_view value)
 {
     if (value.front() == ' ')
@@ -154,7 +162,7 @@ std::string unsafe_because(std::string_view value)
             return "contains control character " + hex_byte(c);
         if (c > 0x7f)
             return "contains non-ASCII byte " + hex_byte(c);
-        if (std::string_view("\"'`\\$=;").find(static_cast<char>(c)) != std::string_view::npos)
+        if (!value_char(c))
             return "contains the character " + quoted(std::string(1, static_cast<char>(c)));
     }
     return {};

@@ -84,8 +84,8 @@ struct UdevOutput {
 
 // DM_MULTIPATH_DEVICE_PATH and MPATH_BOOT_PATH (1 or 0), then
 // MPATH_BOOT_WWID and MPATH_BOOT_ALIAS when known. A value is printed only
-// when it is printable ASCII without " ' ` \ $ = ; and without a leading or
-// trailing space; otherwise that property is left out with a warning.
+// when it is made of [A-Za-z0-9_.:/-]; otherwise that property is left out
+// with a warning.
 // need_siblings prints nothing (no decision yet) and warns.
 UdevOutput udev_properties(const UdevVerdict& v);
 

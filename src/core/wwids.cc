@@ -141,9 +141,13 @@ Result<std::string> remove_wwids(std::string_view text, const std::vector<std::s
     while (start < out.size()) {
         auto end = out.find('\n', start);
         auto line = std::string_view(out).substr(start, end == std::string::npos ? end : end - start);
-        line = trim(line);
-        bool listed = line.size() > 2 && line.front() == '/' && line.back() == '/' &&
-                      std::find(wwids.begin(), wwids.end(), line.substr(1, line.size() - 2)) != wwids.end();
+        // The WWID the line lists as parse_wwids reads it (a comment may
+        // follow, a CR ends it), an indented line too.
+        if (line.ends_with('\r'))
+            line.remove_suffix(1);
+        auto r = read_line(skip_blanks(line));
+        bool listed = r.problem.empty() && !r.wwid.empty() &&
+                      std::find(wwids.begin(), wwids.end(), r.wwid) != wwids.end();
         if (listed)
             out[out.find('/', start)] = '#';
         if (end == std::string::npos)

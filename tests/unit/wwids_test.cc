@@ -261,4 +261,18 @@ BOOST_AUTO_TEST_CASE(remove_marks_only_the_listed_lines)
     BOOST_TEST(bad.error() == file + ": cannot remove WWID \"a b\": contains whitespace or a control character");
 }
 
+// A line parse_wwids lists with a comment after it ("/W/ # root") is a line
+// that lists the WWID, and is marked removed like any other (found by
+// fuzz/wwids.cc: such a WWID stayed listed after `wwids remove`).
+BOOST_AUTO_TEST_CASE(remove_marks_a_listed_line_with_a_comment)
+{
+    const std::string text = "/W1/ # the root disk\n/W2/# data\n/W3/\t#x\r\n/W4/\r\n";
+    BOOST_TEST(mpb::parse_wwids(text, file).wwids == (std::vector<std::string>{"W1", "W2", "W3", "W4"}),
+               boost::test_tools::per_element());
+    auto r = mpb::remove_wwids(text, {"W1", "W2", "W3", "W4"}, file);
+    BOOST_TEST_REQUIRE(r.has_value(), r.error());
+    BOOST_TEST(r.value() == "#W1/ # the root disk\n#W2/# data\n#W3/\t#x\r\n#W4/\r\n");
+    BOOST_TEST(mpb::parse_wwids(r.value(), file).wwids.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
