@@ -190,6 +190,12 @@ map_table_paths() {
     done | paste -sd, -
 }
 
+# How many kernel log lines say the filesystem or the block layer saw an
+# I/O error: ext4 errors and warnings, buffer and block I/O errors.
+fs_error_lines() {
+    dmesg | grep -cE 'EXT4-fs (error|warning)|Buffer I/O error|I/O error, dev dm-' || true
+}
+
 # The fault scenarios' writes (issue 15): write_file_under_pull on
 # /var/tmp/mpb-writes (chunks_written, checksum), then what root was
 # written on (written_root), the paths the kernel's map mpatha holds
