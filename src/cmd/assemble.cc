@@ -30,8 +30,8 @@ void print_partition_line(const char* verb, const PartitionMapPlan& p, DevT devt
 
 class Assembler {
 public:
-    Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv)
-        : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(inv.log) {}
+    Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv, const Logger& log)
+        : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(log) {}
 
     // Returns the number of failures.
     int run(const Plan& plan)
@@ -58,6 +58,9 @@ private:
 
     void build(const MapPlan& map, const Plan& plan)
     {
+        if (map.action != MapPlan::Action::keep)
+            log_.info(map.name + ": " + (map.action == MapPlan::Action::create ? "creating" : "reloading") +
+                      " with " + path_names(map));
         switch (map.action) {
         case MapPlan::Action::keep:
             if (o_.verbosity >= 2)
@@ -118,6 +121,14 @@ private:
             for (const auto& problem : m_.rerun_udev_rules(batch))
                 log_.warning(problem);
         }
+    }
+
+    static std::string path_names(const MapPlan& map)
+    {
+        std::vector<std::string> names;
+        for (const auto& p : map.paths)
+            names.push_back(p.name);
+        return join(names);
     }
 
     static std::string join(const std::vector<std::string>& names)
@@ -187,7 +198,13 @@ private:
 
 int run_assemble(const Invocation& inv)
 {
-    auto inputs = read_inputs(inv.files(), inv.options, inv.log);
+    // Run in the initramfs, so it logs as log_level says, as wait and
+    // handover do; the first line marks when a boot's assembly began.
+    auto settings = read_boot_settings(inv.files(), inv.options.settings);
+    Logger lg = with_log_level(inv.log, inv.options, settings);
+    report(lg, settings.diagnostics);
+    lg.info("assemble: started");
+    auto inputs = read_inputs(inv.files(), inv.options, lg);
     auto machine = inv.machine();
     auto snap = machine ? inv.snapshot_of(*machine.value(), inputs.config) : Result<Snapshot>::fail(machine.error());
     if (!snap)
@@ -198,11 +215,11 @@ int run_assemble(const Invocation& inv)
     auto chosen = select_maps(std::move(plan.maps), inv.words());
     plan.maps = std::move(chosen.maps);
     for (const auto& u : chosen.unmatched)
-        inv.log.error("assemble: " + u + " (see mpath-boot dry-run)");
+        lg.error("assemble: " + u + " (see mpath-boot dry-run)");
     for (const auto& m : plan.maps)
         for (const auto& w : m.warnings)
-            inv.log.warning(w);
-    int failures = Assembler(*machine.value(), snap.value(), inv).run(plan);
+            lg.warning(w);
+    int failures = Assembler(*machine.value(), snap.value(), inv, lg).run(plan);
     return failures + chosen.unmatched.size() == 0 ? 0 : 1;
 }
 

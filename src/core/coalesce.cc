@@ -158,6 +158,29 @@ private:
         return out;
     }
 
+    // A read-only path beside writable ones is left out: multipath-tools
+    // 0.9.4 takes it and makes the whole map read-only (force_readonly,
+    // and a create refused with EROFS is retried read-only), which a root
+    // being written cannot take. A volume all of whose paths are
+    // read-only keeps them all, as before.
+    std::vector<PathRecord> writable(std::vector<PathRecord> paths)
+    {
+        auto rw = std::find_if(paths.begin(), paths.end(), [](const PathRecord& p) { return !p.read_only; });
+        if (rw == paths.end())
+            return paths;
+        const std::string writable_one = rw->name;  // the loop moves the records
+        std::vector<PathRecord> out;
+        for (auto& p : paths) {
+            if (!p.read_only)
+                out.push_back(std::move(p));
+            else
+                plan_.left_out.push_back({p.name, "read-only (sysfs ro=1) while " + writable_one +
+                                                      " of the same WWID is writable; a map over it "
+                                                      "could only be read-only"});
+        }
+        return out;
+    }
+
     void build(const Group& g, const EffectiveSettings& s, const MultipathEntry* mp,
                const std::string& why)
     {
@@ -165,7 +188,7 @@ private:
         m.wwid = g.wwid;
         m.taken_because = why;
         m.settings = s;
-        m.paths = same_size(g);
+        m.paths = writable(same_size(g));
         m.size = g.paths.front()->size;
         lay_out(m, mp);
         if (const auto* old = find_map_by_uuid(in_.maps, map_uuid(g.wwid))) {

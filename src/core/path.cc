@@ -211,6 +211,7 @@ PathVerdict evaluate_path(const BlockDevice& dev, const Snapshot& snap, const Co
     p.serial = serial_of(dev);
     p.state = dev.attr("state") ? *dev.attr("state") : "";
     p.size = dev.size;
+    p.read_only = dev.attr("ro") && *dev.attr("ro") == "1";
     p.devices = std::move(devices);
     p.in_use = in_use(dev, snap);
     p.facts = prio_facts(dev);

@@ -39,6 +39,7 @@ struct PathRecord {
     std::string serial;                    // unit serial (for group_by_serial)
     std::string state;                     // sysfs state ("running", "offline"), "" unknown
     unsigned long long size = 0;           // sectors
+    bool read_only = false;                // sysfs "ro" is 1 (write-protected)
     std::vector<const DeviceEntry*> devices;  // matching device entries, precedence order
     std::string in_use;                    // "" when free, else what uses it
     PrioFacts facts;

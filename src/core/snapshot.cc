@@ -420,7 +420,7 @@ Result<std::map<std::string, std::string>> read_sysfs(const Json& v, const std::
                                          "vpd_pg83", "vpd_pg80", "dh_state", "access_state",
                                          "preferred_path", "inquiry", "rtpg", "vpd_pgc0",
                                          "vpd_pgc9", "tur", "tgt_node_name", "host_adapter",
-                                         "hidden", "nvme_parent"},
+                                         "hidden", "nvme_parent", "ro"},
                                      where);
         !p.empty())
         return R::fail(p);

@@ -285,6 +285,9 @@ Result<BlockDevice> read_sysfs_device(const std::string& name, const std::string
     } else {
         read_device_attrs(dir, d);
         read_nvme_attrs(dir, d);
+        // Kept only when set, so snapshots of writable disks stay as they were.
+        if (std::string ro; read_text_attr(dir + "/ro", ro) && ro == "1")
+            d.sysfs["ro"] = ro;
     }
     return Result<BlockDevice>::ok(std::move(d));
 }

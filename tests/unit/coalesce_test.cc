@@ -176,6 +176,21 @@ const Case cases[] = {
      with_common({part_a, "sdb: size 4096 differs from sda (2097152 sectors)", part_b,
                   "sdc: find_multipaths on: single path and WWID " + d1 +
                       " is not in the wwids file"})},
+    {"a read-only path beside a writable one is left out", "defaults {\n find_multipaths yes\n}\n", "",
+     "", [](Snapshot& s) { dev(s, "sda").sysfs["ro"] = "1"; }, false, {mp0 + " create: sdb"},
+     with_common({"sda: read-only (sysfs ro=1) while sdb of the same WWID is writable; a map over it "
+                  "could only be read-only",
+                  part_a, part_b,
+                  "sdc: find_multipaths on: single path and WWID " + d1 + " is not in the wwids file"})},
+    {"a volume read-only on every path keeps them all", "defaults {\n find_multipaths yes\n}\n", "",
+     "",
+     [](Snapshot& s) {
+         dev(s, "sda").sysfs["ro"] = "1";
+         dev(s, "sdb").sysfs["ro"] = "1";
+     },
+     false, {mp0 + " create: sda sdb"},
+     with_common({part_a, part_b,
+                  "sdc: find_multipaths on: single path and WWID " + d1 + " is not in the wwids file"})},
     {"friendly names skip bound aliases",
      "defaults {\n find_multipaths greedy\n user_friendly_names yes\n}\n", "",
      "mpatha 3600a0b800011111\nmpathc 3600a0b800033333\n", nullptr, false,

@@ -182,7 +182,7 @@ Snapshot everything()
     BlockDevice nvme;
     nvme.name = "nvme0n1";
     nvme.devt = {259, 0};
-    nvme.sysfs = {{"nvme_parent", "nvme-subsystem"}, {"hidden", "1"}};
+    nvme.sysfs = {{"nvme_parent", "nvme-subsystem"}, {"hidden", "1"}, {"ro", "1"}};
     BlockDevice dm0;
     dm0.name = "dm-0";
     dm0.devt = {253, 0};

@@ -83,6 +83,21 @@ BOOST_AUTO_TEST_CASE(a_scsi_disk_with_its_inquiry_data)
                     {"hctl", "0:0:1:0"}, {"protocol", "scsi:unspec"}}));
 }
 
+// The kernel's write protection: "ro" is recorded when it is 1, and only then.
+BOOST_AUTO_TEST_CASE(a_write_protected_disk_says_so)
+{
+    FakeSys f;
+    std::string disk = f.scsi + "/block/sda";
+    put(disk + "/ro", "0\n");
+    auto rw = mpb::read_sysfs_device("sda", f.sys);
+    BOOST_TEST_REQUIRE(rw.has_value(), rw.error());
+    BOOST_TEST(rw->sysfs.count("ro") == 0u);
+    put(disk + "/ro", "1\n");
+    auto ro = mpb::read_sysfs_device("sda", f.sys);
+    BOOST_TEST_REQUIRE(ro.has_value(), ro.error());
+    BOOST_TEST(ro->sysfs.at("ro") == "1");
+}
+
 BOOST_AUTO_TEST_CASE(a_partition_names_its_disk_and_start)
 {
     FakeSys f;

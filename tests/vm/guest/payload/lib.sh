@@ -182,6 +182,32 @@ write_file_under_pull() {
     if [ "$before" = "$after" ]; then say "$2checksum" same; else say "$2checksum" "differs: $before $after"; fi
 }
 
+# The paths in map $1's table as the kernel has it, by kernel name (the
+# device number, "8:16", when no device has it any more), comma-separated.
+map_table_paths() {
+    for d in $(dmsetup table "$1" | tr ' ' '\n' | grep -E '^[0-9]+:[0-9]+$'); do
+        basename "$(readlink -f "/sys/dev/block/$d")"
+    done | paste -sd, -
+}
+
+# How many kernel log lines say the filesystem or the block layer saw an
+# I/O error: ext4 errors and warnings, buffer and block I/O errors.
+fs_error_lines() {
+    dmesg | grep -cE 'EXT4-fs (error|warning)|Buffer I/O error|I/O error, dev dm-' || true
+}
+
+# The fault scenarios' writes (issue 15): write_file_under_pull on
+# /var/tmp/mpb-writes (chunks_written, checksum), then what root was
+# written on (written_root), the paths the kernel's map mpatha holds
+# (root_map_slaves) and those dm-multipath failed (dm_failed_paths).
+fault_writes() {
+    rm -f /var/tmp/mpb-writes
+    write_file_under_pull /var/tmp/mpb-writes ""
+    say written_root "$(findmnt -no SOURCE /)"
+    say root_map_slaves "$(slaves_of mpatha)"
+    say dm_failed_paths "$(dm_failed_paths)"
+}
+
 # write_file_under_pull on file $1, then waits (bounded) for dm to fail the
 # pulled path: it does when I/O on it errors or multipathd's checker finds
 # it, and the writes may all have gone down the other path. Reports, with
