@@ -117,7 +117,7 @@ private:
         for (const auto& batch : {r.disks, r.partitions}) {
             if (batch.empty())
                 continue;
-            log_.info("asking udev to claim " + join(batch) + " again");
+            log_.info("asking udev to decide on " + join(batch) + " again");
             for (const auto& problem : m_.rerun_udev_rules(batch))
                 log_.warning(problem);
         }

@@ -30,6 +30,23 @@ bool claimed(const Snapshot& snap, const std::string& name)
     return verdict && *verdict == "1";
 }
 
+// The disks in the reloaded map's old table that its new table leaves out.
+std::vector<std::string> dropped_paths(const MapPlan& map, const Snapshot& snap)
+{
+    std::vector<std::string> gone;
+    auto old = parse_multipath_table(map.existing_table);
+    if (map.action != MapPlan::Action::reload || !old)
+        return gone;
+    for (const auto& group : old->groups)
+        for (const auto& devt : group)
+            for (const auto& d : snap.devices)
+                if (!d.partition && d.devt.str() == devt &&
+                    std::none_of(map.paths.begin(), map.paths.end(),
+                                 [&](const PathRecord& p) { return p.name == d.name; }))
+                    gone.push_back(d.name);
+    return gone;
+}
+
 }  // namespace
 
 Selection select_maps(std::vector<MapPlan> maps, const std::vector<std::string>& wanted)
@@ -58,17 +75,20 @@ std::optional<std::string> reload_refusal(const MapPlan& map, const Snapshot& sn
 Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built, const Snapshot& snap)
 {
     Reclaim r;
+    auto add = [&](const std::string& disk) {
+        r.disks.push_back(disk);
+        for (const auto& part : snap.devices)
+            if (part.partition && part.parent == disk)
+                r.partitions.push_back(part.name);
+    };
     for (const auto& map : plan.maps) {
         if (map.action == MapPlan::Action::keep || !contains(built, map.wwid))
             continue;
-        for (const auto& p : map.paths) {
-            if (claimed(snap, p.name))
-                continue;
-            r.disks.push_back(p.name);
-            for (const auto& part : snap.devices)
-                if (part.partition && part.parent == p.name)
-                    r.partitions.push_back(part.name);
-        }
+        for (const auto& p : map.paths)
+            if (!claimed(snap, p.name))
+                add(p.name);
+        for (const auto& gone : dropped_paths(map, snap))
+            add(gone);
     }
     return r;
 }

@@ -33,10 +33,12 @@ struct Reclaim {
     std::vector<std::string> partitions;
 };
 
-// The paths of the maps created or reloaded (`built` holds their WWIDs)
-// whose last udev verdict (MPATH_BOOT_PATH) was not 1, and their
-// partitions: their rules must run again to claim them now that the WWID
-// has its map. Kept maps' paths were claimed already.
+// The disks whose udev verdict the run changed, and their partitions:
+// their rules must run again. They are the paths of the maps created or
+// reloaded (`built` holds their WWIDs) whose last verdict (MPATH_BOOT_PATH)
+// was not 1, to claim them now that the WWID has its map, and the disks a
+// reloaded map no longer holds, to release them. Kept maps' paths were
+// claimed already.
 Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built, const Snapshot& snap);
 
 }  // namespace mpb

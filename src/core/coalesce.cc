@@ -93,6 +93,28 @@ std::string in_use_reason(const std::vector<const PathRecord*>& paths)
     return {};
 }
 
+const DmMap* former_map(const PathRecord& p, const std::vector<DmMap>& maps)
+{
+    const auto devt = p.devt.str();
+    for (const auto& m : maps) {
+        auto wwid = wwid_of_map_uuid(m.uuid);
+        auto shape = parse_multipath_table(m.table);
+        if (!wwid || *wwid == p.wwid || !shape)
+            continue;
+        for (const auto& g : shape->groups)
+            if (std::find(g.begin(), g.end(), devt) != g.end())
+                return &m;
+    }
+    return nullptr;
+}
+
+std::string wwid_changed_reason(const PathRecord& p, const DmMap& m)
+{
+    return "a path of " + m.name + " (WWID " + *wwid_of_map_uuid(m.uuid) + "), but its WWID is now " +
+           p.wwid + ": another LUN answers behind it; left out, and " + m.name +
+           " is reloaded without it";
+}
+
 std::vector<std::string> names_taken(const Config& c, const std::vector<DmMap>& maps,
                                      const std::string& wwid)
 {
@@ -114,8 +136,9 @@ public:
 
     Plan run(const std::vector<PathRecord>& paths)
     {
+        all_ = &paths;
         for (const auto& g : group_by_wwid(paths))
-            group(g);
+            group(without_changed(g));
         return std::move(plan_);
     }
 
@@ -126,8 +149,23 @@ private:
             plan_.left_out.push_back({p->name, reason});
     }
 
+    // The group without its paths that still sit in another WWID's map.
+    Group without_changed(const Group& g)
+    {
+        Group kept{g.wwid, {}};
+        for (const auto* p : g.paths) {
+            if (const auto* m = former_map(*p, in_.maps))
+                plan_.left_out.push_back({p->name, wwid_changed_reason(*p, *m)});
+            else
+                kept.paths.push_back(p);
+        }
+        return kept;
+    }
+
     void group(const Group& g)
     {
+        if (g.paths.empty())
+            return;
         const auto* mp = in_.config.find_multipath(g.wwid);
         auto settings = resolve_settings(in_.config, g.paths.front()->devices, mp);
         WwidFacts facts{g.wwid, find_map_by_uuid(in_.maps, map_uuid(g.wwid)) != nullptr,
@@ -198,6 +236,7 @@ private:
             m.existing_devt = old->devt;
             m.action = same_map(old->table, m.table) ? MapPlan::Action::keep
                                                      : MapPlan::Action::reload;
+            warn_of_changed_paths(m, *old);
         } else {
             name(m, mp);
         }
@@ -207,6 +246,15 @@ private:
         if (!in_.wwids.contains(g.wwid))
             plan_.new_wwids.push_back(g.wwid);
         plan_.maps.push_back(std::move(m));
+    }
+
+    // Said when the map is reloaded, not only in dry-run's left-out list.
+    void warn_of_changed_paths(MapPlan& m, const DmMap& old)
+    {
+        for (const auto& q : *all_)
+            if (q.wwid != m.wwid && former_map(q, in_.maps) == &old)
+                m.warnings.push_back(m.name + ": " + q.name + " left out: its WWID is now " + q.wwid +
+                                     " (another LUN answers behind the path); reloading without it");
     }
 
     // Priorities, groups, hardware handler and the table they make.
@@ -241,6 +289,7 @@ private:
     }
 
     const PlanInput& in_;
+    const std::vector<PathRecord>* all_ = nullptr;  // every path of the run
     BindingsTable bindings_;  // the file's entries plus those allocated in this run
     Plan plan_;
 };

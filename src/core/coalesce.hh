@@ -94,6 +94,16 @@ Claim find_multipaths_claim(const WwidFacts& f, const EffectiveSettings& s, Smar
 // a WWID with a path in use is not claimed at all.
 std::string in_use_reason(const std::vector<const PathRecord*>& paths);
 
+// The map whose table holds `p` although the map's WWID is not p's: the LUN
+// behind the path changed since the map was built. nullptr when none.
+// Such a path is left out and its old map reloaded without it, as
+// multipathd drops a path whose WWID changed.
+const DmMap* former_map(const PathRecord& p, const std::vector<DmMap>& maps);
+
+// "a path of mpathb (WWID A), but its WWID is now B: ..." -- why `p` is
+// left out; `m` is former_map(p).
+std::string wwid_changed_reason(const PathRecord& p, const DmMap& m);
+
 // Names that must not be handed to `wwid`: aliases configured for other
 // WWIDs and names of `maps` that belong to other WWIDs.
 std::vector<std::string> names_taken(const Config& c, const std::vector<DmMap>& maps,

@@ -145,4 +145,18 @@ BOOST_AUTO_TEST_CASE(reclaim_skips_kept_and_unbuilt_maps)
     BOOST_TEST(joined(reloaded.partitions) == "sda1|sdb1");
 }
 
+BOOST_AUTO_TEST_CASE(a_path_a_reload_drops_is_judged_again)
+{
+    Snapshot snap = machine();
+    dev(snap, "sda").properties["MPATH_BOOT_PATH"] = "1";
+    dev(snap, "sdb").properties["MPATH_BOOT_PATH"] = "1";
+    Plan plan;
+    plan.maps = {map_plan(mp0, {"sda"}, MapPlan::Action::reload)};
+    plan.maps[0].existing_table = "0 2097152 multipath 0 0 2 1 service-time 0 1 2 8:0 1 1 service-time 0 1 2 8:16 1 1";
+    auto r = paths_to_reclaim(plan, {mp0}, snap);
+    BOOST_TEST(joined(r.disks) == "sdb");
+    BOOST_TEST(joined(r.partitions) == "sdb1");
+    BOOST_TEST(paths_to_reclaim(plan, {}, snap).disks.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

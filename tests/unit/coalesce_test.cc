@@ -171,6 +171,19 @@ const Case cases[] = {
      false, {"mpatha reload: sda sdb"},
      with_common({part_a, part_b,
                   "sdc: find_multipaths strict: WWID " + d1 + " is not in the wwids file"})},
+    {"a path whose WWID changed under its map is taken out of it", "defaults {\n find_multipaths yes\n}\n",
+     "/" + mp0 + "/\n/" + d1 + "/\n", "",
+     [](Snapshot& s) {
+         add_map(s, "mpatha", mp0, 0, two_path_table);
+         dev(s, "sda").holders = {"dm-0"};
+         dev(s, "sdb").holders = {"dm-0"};
+         dev(s, "sdb").properties["ID_SERIAL"] = d1;
+     },
+     false, {"mpatha reload: sda", d1 + " create: sdc"},
+     with_common({part_a,
+                  "sdb: a path of mpatha (WWID " + mp0 + "), but its WWID is now " + d1 +
+                      ": another LUN answers behind it; left out, and mpatha is reloaded without it",
+                  part_b})},
     {"a path of another size is left out", "defaults {\n find_multipaths yes\n}\n", "", "",
      [](Snapshot& s) { dev(s, "sdb").size = 4096; }, false, {mp0 + " create: sda"},
      with_common({part_a, "sdb: size 4096 differs from sda (2097152 sectors)", part_b,
@@ -216,6 +229,35 @@ BOOST_DATA_TEST_CASE(decisions, bdata::make(cases), c)
     Plan p = run(c, s).plan;
     BOOST_TEST(maps_of(p) == c.maps, boost::test_tools::per_element());
     BOOST_TEST(left_of(p) == c.left_out, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_reloaded_map_says_which_path_changed)
+{
+    Snapshot s = machine();
+    add_map(s, "mpatha", mp0, 0, two_path_table);
+    dev(s, "sdb").properties["ID_SERIAL"] = "0QEMU_QEMU_HARDDISK_other";
+    Case c{"", "", "/" + mp0 + "/\n", "", nullptr, false, {}, {}};
+    Plan p = run(c, s).plan;
+    BOOST_TEST_REQUIRE(p.maps.size() == 1U);
+    BOOST_TEST(p.maps[0].warnings ==
+                   std::vector<std::string>{"mpatha: sdb left out: its WWID is now 0QEMU_QEMU_HARDDISK_other "
+                                            "(another LUN answers behind the path); reloading without it"},
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(former_map_needs_the_path_in_another_wwids_table)
+{
+    PathRecord p;
+    p.wwid = "B";
+    p.devt = {8, 16};
+    std::vector<DmMap> maps{{"own", "mpath-B", {253, 1}, two_path_table, 0, "", false, {}, {}},
+                            {"part", "part1-mpath-A", {253, 2}, "0 100 linear 8:16 2048", 0, "", false, {}, {}},
+                            {"other", "mpath-A", {253, 3}, "0 100 multipath 0 0 1 1 service-time 0 1 1 8:32 1",
+                             0, "", false, {}, {}}};
+    BOOST_TEST(former_map(p, maps) == nullptr);
+    maps.push_back({"old", "mpath-A", {253, 4}, two_path_table, 0, "", false, {}, {}});
+    BOOST_TEST_REQUIRE(former_map(p, maps) != nullptr);
+    BOOST_TEST(former_map(p, maps)->name == "old");
 }
 
 BOOST_AUTO_TEST_CASE(table_of_a_new_two_path_map)

@@ -402,6 +402,7 @@ nvme_devices() {
 #     vm_data_disks=N, N such images (data_image), disk K (K >= 1) through
 #     devices dKdev0.. (drives dKpath0..) with serial dataK; the devices of
 #     disk vm_late_disk are left out (a fault adds them: device_add);
+#   vm_scsi_hotplug=off: the guest hears of no scsi-hd plugged or unplugged;
 #   vm_data_disk/vm_nvme_paths: the data image as one shared namespace
 #     (nvme-ns, nsid 1) of one NVMe subsystem reached through that many
 #     controllers (nvme0..);
@@ -422,7 +423,7 @@ qemu_command() {
         -monitor none -kernel "${vm_kernel:-$kdir/boot/vmlinuz-$kver}" -initrd "$initrd"
         -append "${root_arg}console=ttyS0 panic=-1 $guest_tuning $cmdline"
         -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"
-        -device "virtio-scsi-pci,id=scsi0")
+        -device "virtio-scsi-pci,id=scsi0,hotplug=${vm_scsi_hotplug:-on}")
     [[ ${vm_paused:-no} == yes ]] && qemu+=(-S)
     case ${vm_root_disk:-multipath} in
     virtio) qemu+=(-drive "if=none,id=root,file=$disk,format=raw" -device "virtio-blk-pci,drive=root") ;;
