@@ -23,9 +23,9 @@ std::string map_line(const char* verb, const MapPlan& m, DevT devt)
     return line + "\n";
 }
 
-void print_partition_line(const char* verb, const PartitionMapPlan& p, DevT devt)
+void print_partition_line(const char* verb, const std::string& name, const std::string& uuid, DevT devt)
 {
-    std::printf("%s: %s (%s) %s\n", verb, p.name.c_str(), p.uuid.c_str(), dm_kernel_name(devt.minor).c_str());
+    std::printf("%s: %s (%s) %s\n", verb, name.c_str(), uuid.c_str(), dm_kernel_name(devt.minor).c_str());
 }
 
 class Assembler {
@@ -33,11 +33,13 @@ public:
     Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv, const Logger& log)
         : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(log) {}
 
-    // Returns the number of failures.
+    // Returns the number of failures. Every map is loaded before udev is
+    // waited for, once; then every partition map, and one wait again.
     int run(const Plan& plan)
     {
         for (const auto& map : plan.maps)
             build(map, plan);
+        m_.dm().wait_for_udev();
         record_wwids(plan);
         add_partitions(plan);
         reclaim(paths_to_reclaim(plan, built_, snap_));
@@ -83,7 +85,7 @@ private:
         if (auto w = add_bindings(files_, o_.state_dir, binding, lock_deadline_); !w)
             return fail(map.name + ": not created: cannot record its name: " + w.error());
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
-        auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{});
+        auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{.wait = false});
         if (!devt)
             return fail(devt.error());
         std::fputs(map_line("create", map, devt.value()).c_str(), stdout);
@@ -95,7 +97,7 @@ private:
         if (auto refusal = reload_refusal(map, snap_))
             return fail(*refusal);
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
-        auto r = m_.dm().reload(map.name, map.table, DmChange{.reload = true});
+        auto r = m_.dm().reload(map.name, map.table, DmChange{.reload = true, .wait = false});
         if (!r)
             return fail(r.error());
         std::fputs(map_line("reload", map, map.existing_devt).c_str(), stdout);
@@ -148,6 +150,10 @@ private:
         for (const auto& map : plan.maps) {
             if (!built(map.wwid) || map.settings.skip_kpartx.value)
                 continue;
+            if (!needs_partition_probe(map, maps.value())) {
+                show_unchanged_partitions(map, maps.value());
+                continue;
+            }
             const DmMap* it = find_map_by_uuid(maps.value(), map_uuid(map.wwid));
             if (!it)
                 continue;
@@ -159,6 +165,17 @@ private:
             for (const auto& p : plan_partition_maps(it->name, map.wwid, it->devt, spans.value(), maps.value()))
                 apply(p);
         }
+        m_.dm().wait_for_udev();
+    }
+
+    // -v lists a kept map's partition maps as a probe would have found them.
+    void show_unchanged_partitions(const MapPlan& map, const std::vector<DmMap>& maps)
+    {
+        if (o_.verbosity < 2)
+            return;
+        for (const auto& m : maps)
+            if (auto part = parse_partition_uuid(m.uuid); part && part->wwid == map.wwid)
+                print_partition_line("unchanged", m.name, m.uuid, m.devt);
     }
 
     void apply(const PartitionMapPlan& p)
@@ -166,20 +183,20 @@ private:
         using A = PartitionMapPlan::Action;
         if (p.action == A::keep) {
             if (o_.verbosity >= 2)
-                print_partition_line("unchanged", p, p.existing_devt);
+                print_partition_line("unchanged", p.name, p.uuid, p.existing_devt);
         } else if (p.action == A::blocked) {
             fail(p.reason);
         } else if (p.action == A::create) {
             log_.log(LogLevel::debug, p.name + ": table " + p.table);
-            auto devt = m_.dm().create(p.name, p.uuid, p.table, DmChange{});
+            auto devt = m_.dm().create(p.name, p.uuid, p.table, DmChange{.wait = false});
             if (!devt)
                 return fail(devt.error());
-            print_partition_line("create", p, devt.value());
+            print_partition_line("create", p.name, p.uuid, devt.value());
         } else {
-            auto r = m_.dm().reload(p.name, p.table, DmChange{});
+            auto r = m_.dm().reload(p.name, p.table, DmChange{.wait = false});
             if (!r)
                 return fail(r.error());
-            print_partition_line("reload", p, p.existing_devt);
+            print_partition_line("reload", p.name, p.uuid, p.existing_devt);
         }
     }
 

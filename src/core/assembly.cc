@@ -72,6 +72,16 @@ std::optional<std::string> reload_refusal(const MapPlan& map, const Snapshot& sn
            " to " + std::to_string(map.size) + " sectors; left as it is";
 }
 
+bool needs_partition_probe(const MapPlan& map, const std::vector<DmMap>& maps)
+{
+    if (map.action != MapPlan::Action::keep)
+        return true;
+    return std::none_of(maps.begin(), maps.end(), [&](const DmMap& m) {
+        auto part = parse_partition_uuid(m.uuid);
+        return part && part->wwid == map.wwid;
+    });
+}
+
 Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built, const Snapshot& snap)
 {
     Reclaim r;

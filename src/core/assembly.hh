@@ -28,6 +28,12 @@ Selection select_maps(std::vector<MapPlan> maps, const std::vector<std::string>&
 // 200 sectors; left as it is"); nullopt when it may be reloaded.
 std::optional<std::string> reload_refusal(const MapPlan& map, const Snapshot& snap);
 
+// Whether assemble must read the partition table of the map it built from
+// `map`: when it created or reloaded it, or kept one without any partition
+// map in `maps` yet. A kept map's partition maps were made from a reading
+// of the same table, by an earlier run or by kpartx.
+bool needs_partition_probe(const MapPlan& map, const std::vector<DmMap>& maps);
+
 struct Reclaim {
     std::vector<std::string> disks;       // first: their verdict decides the partitions'
     std::vector<std::string> partitions;

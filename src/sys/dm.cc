@@ -150,18 +150,6 @@ uint16_t udev_flags(DmChange c)
     return f;
 }
 
-// Runs `t` with a udev cookie and waits until udev has run its rules for the
-// event, so callers see the device node and the udev database entry.
-bool run_synced(dm_task* t, DmChange change)
-{
-    uint32_t cookie = 0;
-    if (!dm().dm_task_set_cookie(t, &cookie, udev_flags(change)))
-        return false;
-    bool ok = dm().dm_task_run(t) != 0;
-    dm().dm_udev_wait(cookie);
-    return ok;
-}
-
 class LiveDm : public DmOps {
 public:
     LiveDm()
@@ -170,6 +158,20 @@ public:
             return;
         dm().dm_log_with_errno_init(capture_log);
         dm().dm_udev_set_sync_support(1);
+    }
+
+    ~LiveDm() override { wait_for_udev(); }
+    LiveDm(const LiveDm&) = delete;
+    LiveDm& operator=(const LiveDm&) = delete;
+
+    // libdevmapper counts the tasks of one cookie: udev releases it once
+    // it has run the rules of every event the cookie was given to.
+    void wait_for_udev() override
+    {
+        if (batch_cookie_ == 0)
+            return;
+        dm().dm_udev_wait(batch_cookie_);
+        batch_cookie_ = 0;
     }
 
     Result<std::vector<DmMap>> list() override
@@ -257,6 +259,23 @@ public:
             return R::fail(failure("sending \"" + text + "\" to " + name));
         return R::ok({});
     }
+
+private:
+    // Runs `t` with a udev cookie: its own, waited for here, so callers see
+    // the device node and the udev database entry; or the batch's.
+    bool run_synced(dm_task* t, DmChange change)
+    {
+        uint32_t own = 0;
+        uint32_t* cookie = change.wait ? &own : &batch_cookie_;
+        if (!dm().dm_task_set_cookie(t, cookie, udev_flags(change)))
+            return false;
+        bool ok = dm().dm_task_run(t) != 0;
+        if (change.wait)
+            dm().dm_udev_wait(own);
+        return ok;
+    }
+
+    uint32_t batch_cookie_ = 0;  // 0: no batch under way
 };
 
 }  // namespace

@@ -17,6 +17,9 @@ namespace mpb {
 struct DmChange {
     bool reload = false;       // DM_SUBSYSTEM_UDEV_FLAG0: an existing map's paths changed
     bool skip_kpartx = false;  // DM_SUBSYSTEM_UDEV_FLAG1: kpartx rules leave it alone
+    // false: the change joins the batch DmOps::wait_for_udev() waits for,
+    // instead of waiting for udev on its own.
+    bool wait = true;
 };
 
 class DmOps {
@@ -36,6 +39,10 @@ public:
     virtual Result<Unit> rename(const std::string& name, const std::string& new_name, DmChange change) = 0;
     // Sends the target message `text` (sector 0), e.g. "fail_if_no_path".
     virtual Result<Unit> message(const std::string& name, const std::string& text) = 0;
+    // Returns when udev has processed every change made with wait = false
+    // since the last call: one udev synchronisation for a batch of maps,
+    // whether or not each change succeeded. Called again on destruction.
+    virtual void wait_for_udev() = 0;
 };
 
 // The kernel through libdevmapper, with udev synchronisation.

@@ -69,6 +69,9 @@ public:
         return Result<Unit>::fail("sending \"" + text + "\" to " + name + ": No such device or address");
     }
 
+    // A snapshot has no udev to wait for.
+    void wait_for_udev() override {}
+
 private:
     std::vector<DmMap> maps_;
 };

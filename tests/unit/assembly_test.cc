@@ -118,6 +118,19 @@ BOOST_AUTO_TEST_CASE(reload_allowed_without_a_map_or_a_readable_old_table)
     BOOST_TEST(!reload_refusal(m, snap).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(only_new_reloaded_or_unpartitioned_maps_are_probed)
+{
+    std::vector<DmMap> maps{{"mpatha", map_uuid("W1"), {253, 0}, "", 1, "", false, {}, {}},
+                            {"mpatha-part1", "part1-mpath-W1", {253, 1}, "", 0, "", false, {}, {}},
+                            {"mpathb", map_uuid("W2"), {253, 2}, "", 0, "", false, {}, {}},
+                            {"mpathc-part1", "part1-mpath-W3x", {253, 3}, "", 0, "", false, {}, {}}};
+    BOOST_TEST(!needs_partition_probe(map_plan("W1", {"sda"}, MapPlan::Action::keep), maps));
+    BOOST_TEST(needs_partition_probe(map_plan("W1", {"sda"}, MapPlan::Action::reload), maps));
+    BOOST_TEST(needs_partition_probe(map_plan("W2", {"sdb"}, MapPlan::Action::keep), maps));
+    BOOST_TEST(needs_partition_probe(map_plan("W3", {"sdc"}, MapPlan::Action::keep), maps));
+    BOOST_TEST(needs_partition_probe(map_plan("W4", {"sdd"}, MapPlan::Action::create), maps));
+}
+
 BOOST_AUTO_TEST_CASE(reclaim_paths_udev_released)
 {
     Snapshot snap = machine();
