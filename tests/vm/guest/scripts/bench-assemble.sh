@@ -1,10 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# bench/assemble, in the guest: 64 scsi_debug paths to 16 volumes (4 paths
-# each); each tool builds the 16 maps from no maps and the same bindings and
-# wwids, three times, interleaved. Callout rules are removed so that udev's
-# work is the same for both: only the dm rules run when maps appear; so are
-# sg3-utils' rules, which run sg_inq several times per disk (scsi_id's ID_WWN
-# passes the property filter as well).
+# bench/assemble, in the guest. For each size VOLUMESxPATHS of the kernel
+# command line's mpb.bench.sizes (default "16x4,64x4"), scsi_debug gives
+# PATHS hosts with VOLUMES LUNs each (vpd_use_hostno=0: LUN N of every
+# host is one volume); then, mpb.bench.rounds times (default 3),
+# interleaved, each of three builds makes every map from no maps and the
+# same bindings and wwids: `mpath-boot assemble`, multipath-tools'
+# `multipath`, and the naive floor, one `dmsetup create` per map (each
+# waiting for udev, dmsetup's default) of the tables mpath-boot built, then
+# `udevadm settle`. Reports per size (KEY_VxP): paths, how long udev took
+# to settle after the module load (setup_seconds), the times of each
+# build, their means, and the maps each made.
+# Callout rules are removed so that udev's work is the same for all three:
+# only the dm rules run when maps appear; so are sg3-utils' rules, which run
+# sg_inq several times per disk (scsi_id's ID_WWN passes the property filter
+# as well).
 # shellcheck shell=sh
 # shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
@@ -14,11 +23,16 @@ for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-pa
     rm -f "/usr/lib/udev/rules.d/$f.rules"
 done
 udevadm control --reload
-# sd_mod first: nothing on this guest has loaded it yet.
-if ! modprobe sd_mod 2>/tmp/modprobe.err || ! modprobe scsi_debug add_host=4 max_luns=16 vpd_use_hostno=0 2>/tmp/modprobe.err; then
-    say modprobe "failed: $(oneline /tmp/modprobe.err)"
-    exit 0
-fi
+# The kernel's lines about each new disk and map, on the emulated serial
+# console, cost more than udev's work under TCG; kept in the ring buffer.
+dmesg -n 1
+
+# A kernel command line option's value, $2 when absent.
+option() {
+    v=$(tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p" | tail -n 1)
+    echo "${v:-$2}"
+}
+
 # SCSI disks bound to the sd driver.
 disks() {
     count=0
@@ -27,44 +41,103 @@ disks() {
     done
     echo "$count"
 }
-waited=0
-while [ "$(disks)" -lt 64 ] && [ "$waited" -lt 600 ]; do
-    sleep 2
-    waited=$((waited + 2))
-done
-udevadm settle --timeout=600
-say paths "$(disks)"
 
-cp /etc/multipath/bindings /tmp/bindings.0
-cp /etc/multipath/wwids /tmp/wwids.0
+# Milliseconds since the epoch.
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
+
+# Seconds from $1 (now_ms) to now, to the millisecond.
+since() { echo "$(($(now_ms) - $1))" | awk '{ printf "%.3f", $1 / 1000 }'; }
+
+# Loads scsi_debug with $2 hosts of $1 LUNs; waits (bounded) until every
+# disk is bound and udev has settled. Prints the seconds that took.
+load_devices() {
+    start=$(now_ms)
+    modprobe scsi_debug add_host="$2" max_luns="$1" vpd_use_hostno=0 2>/tmp/modprobe.err || return 1
+    waited=0
+    while [ "$(disks)" -lt $(($1 * $2)) ] && [ "$waited" -lt 1200 ]; do
+        sleep 2
+        waited=$((waited + 2))
+    done
+    udevadm settle --timeout=1200
+    since "$start"
+}
+
+unload_devices() {
+    dmsetup remove_all
+    udevadm settle --timeout=300
+    rmmod scsi_debug
+    udevadm settle --timeout=300
+}
+
 reset_state() {
     dmsetup remove_all
-    udevadm settle --timeout=120
+    udevadm settle --timeout=300
     cp /tmp/bindings.0 /etc/multipath/bindings
     cp /tmp/wwids.0 /etc/multipath/wwids
 }
+
 maps() { dmsetup ls --target multipath | grep -vc '^No devices'; }
-# Seconds a command takes, to the millisecond.
-timed() {
-    a=$(date +%s%N)
-    "$@" >/dev/null 2>/tmp/timed.err
-    b=$(date +%s%N)
-    echo "$(((b - a) / 1000000))" | awk '{ printf "%.3f", $1 / 1000 }'
+
+# "NAME UUID TABLE" of every multipath map, for the naive floor.
+save_tables() {
+    for name in $(dmsetup ls --target multipath | awk '$1 != "No" {print $1}'); do
+        echo "$name $(dmsetup info -c --noheadings -o uuid "$name") $(dmsetup table "$name")"
+    done >/tmp/tables
 }
 
-runs_ours="" runs_theirs=""
-for _ in 1 2 3; do
-    reset_state
-    runs_ours="$runs_ours $(timed mpath-boot assemble)"
-    maps_ours=$(maps)
-    reset_state
-    runs_theirs="$runs_theirs $(timed multipath)"
-    maps_theirs=$(maps)
-done
+naive_floor() {
+    while read -r name uuid table; do
+        dmsetup create "$name" --uuid "$uuid" --table "$table"
+    done </tmp/tables
+    udevadm settle --timeout=300
+}
+
+# Seconds a command takes, to the millisecond.
+timed() {
+    a=$(now_ms)
+    "$@" >/dev/null 2>/tmp/timed.err
+    since "$a"
+}
+
 mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.3f", s / NF }'; }
-say runs_mpath_boot "${runs_ours# }"
-say runs_multipath "${runs_theirs# }"
-say mean_mpath_boot "$(mean "$runs_ours")"
-say mean_multipath "$(mean "$runs_theirs")"
-say maps_mpath_boot "$maps_ours"
-say maps_multipath "$maps_theirs"
+
+# Runs the three builds $3 times on $1 volumes x $2 paths; reports them.
+bench_size() {
+    size="$1x$2"
+    if ! setup=$(load_devices "$1" "$2"); then
+        say "modprobe_$size" "failed: $(oneline /tmp/modprobe.err)"
+        return 0
+    fi
+    say "paths_$size" "$(disks)"
+    say "setup_seconds_$size" "$setup"
+    ours="" theirs="" floor=""
+    round=0
+    while [ "$round" -lt "$3" ]; do
+        reset_state
+        ours="$ours $(timed mpath-boot assemble)"
+        maps_ours=$(maps)
+        save_tables
+        reset_state
+        theirs="$theirs $(timed multipath)"
+        maps_theirs=$(maps)
+        reset_state
+        floor="$floor $(timed naive_floor)"
+        maps_floor=$(maps)
+        round=$((round + 1))
+    done
+    for pair in "mpath_boot:$ours" "multipath:$theirs" "floor:$floor"; do
+        say "runs_${pair%%:*}_$size" "$(echo "${pair#*:}" | sed 's/^ //')"
+        say "mean_${pair%%:*}_$size" "$(mean "${pair#*:}")"
+    done
+    say "maps_$size" "mpath-boot $maps_ours, multipath $maps_theirs, floor $maps_floor"
+    unload_devices
+}
+
+modprobe sd_mod
+cp /etc/multipath/bindings /tmp/bindings.0
+cp /etc/multipath/wwids /tmp/wwids.0
+sizes=$(option mpb.bench.sizes "16x4,64x4")
+say sizes "$sizes"
+for size in $(echo "$sizes" | tr ',' ' '); do
+    bench_size "${size%x*}" "${size#*x}" "$(option mpb.bench.rounds 3)"
+done
