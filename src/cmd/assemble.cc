@@ -33,6 +33,8 @@ public:
     Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv, const Logger& log)
         : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(log) {}
 
+    int dm_failures() const { return dm_failures_; }
+
     // Returns the number of failures. Every map is loaded before udev is
     // waited for, once; then every partition map, and one wait again.
     int run(const Plan& plan)
@@ -51,6 +53,13 @@ private:
     {
         log_.error(why);
         ++failures_;
+    }
+
+    // The kernel refused a table: a path may have gone meanwhile.
+    void fail_in_dm(const std::string& why)
+    {
+        fail(why);
+        ++dm_failures_;
     }
 
     bool built(const std::string& wwid) const
@@ -87,7 +96,7 @@ private:
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
         auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{.wait = false});
         if (!devt)
-            return fail(devt.error());
+            return fail_in_dm(devt.error());
         std::fputs(map_line("create", map, devt.value()).c_str(), stdout);
         built_.push_back(map.wwid);
     }
@@ -99,7 +108,7 @@ private:
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
         auto r = m_.dm().reload(map.name, map.table, DmChange{.reload = true, .wait = false});
         if (!r)
-            return fail(r.error());
+            return fail_in_dm(r.error());
         std::fputs(map_line("reload", map, map.existing_devt).c_str(), stdout);
         built_.push_back(map.wwid);
     }
@@ -207,9 +216,41 @@ private:
     const Logger& log_;
     std::vector<std::string> built_;  // WWIDs whose map is in place
     int failures_ = 0;
+    int dm_failures_ = 0;  // of failures_, the maps the kernel refused
     // The state files' lock is waited for once a run, not once a map.
     const LockDeadline lock_deadline_ = std::chrono::steady_clock::now() + WriteOptions{}.lock_timeout;
 };
+
+}  // namespace
+
+namespace {
+
+struct Pass {
+    int failures = 0;        // maps or partition maps not built
+    int dm_failures = 0;     // of them, maps whose table the kernel refused
+    std::size_t unmatched = 0;
+};
+
+// Reads the machine, plans and builds once.
+Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs& inputs, const Logger& lg)
+{
+    auto snap = inv.snapshot_of(machine, inputs.config);
+    if (!snap)
+        return Result<Pass>::fail(snap.error());
+    PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,
+                 inputs.state.bindings_readable};
+    Plan plan = plan_from_snapshot(snap.value(), in);
+    auto chosen = select_maps(std::move(plan.maps), inv.words());
+    plan.maps = std::move(chosen.maps);
+    for (const auto& u : chosen.unmatched)
+        lg.error("assemble: " + u + " (see mpath-boot dry-run)");
+    for (const auto& m : plan.maps)
+        for (const auto& w : m.warnings)
+            lg.warning(w);
+    Assembler assembler(machine, snap.value(), inv, lg);
+    int failures = assembler.run(plan);
+    return Result<Pass>::ok({failures, assembler.dm_failures(), chosen.unmatched.size()});
+}
 
 }  // namespace
 
@@ -223,21 +264,21 @@ int run_assemble(const Invocation& inv)
     lg.info("assemble: started");
     auto inputs = read_inputs(inv.files(), inv.options, lg);
     auto machine = inv.machine();
-    auto snap = machine ? inv.snapshot_of(*machine.value(), inputs.config) : Result<Snapshot>::fail(machine.error());
-    if (!snap)
-        return inv.fail(snap.error());
-    PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,
-                 inputs.state.bindings_readable};
-    Plan plan = plan_from_snapshot(snap.value(), in);
-    auto chosen = select_maps(std::move(plan.maps), inv.words());
-    plan.maps = std::move(chosen.maps);
-    for (const auto& u : chosen.unmatched)
-        lg.error("assemble: " + u + " (see mpath-boot dry-run)");
-    for (const auto& m : plan.maps)
-        for (const auto& w : m.warnings)
-            lg.warning(w);
-    int failures = Assembler(*machine.value(), snap.value(), inv, lg).run(plan);
-    return failures + chosen.unmatched.size() == 0 ? 0 : 1;
+    if (!machine)
+        return inv.fail(machine.error());
+    auto pass = assemble_pass(inv, *machine.value(), inputs, lg);
+    // A path gone between the reading of the devices and the loading of
+    // its map's table fails the load, and no later event of that path
+    // runs assemble again (the initqueue job is unique while it runs): one
+    // more pass builds the map from the paths left.
+    if (pass && pass->dm_failures > 0) {
+        lg.warning("assemble: the kernel refused " + std::to_string(pass->dm_failures) +
+                   " map(s); reading the devices again and retrying once");
+        pass = assemble_pass(inv, *machine.value(), inputs, lg);
+    }
+    if (!pass)
+        return inv.fail(pass.error());
+    return pass->failures + pass->unmatched == 0 ? 0 : 1;
 }
 
 }  // namespace mpb
