@@ -2,24 +2,26 @@
 # bench/assemble, in the guest. For each size VOLUMESxPATHS of the kernel
 # command line's mpb.bench.sizes (default "16x4,64x4"), scsi_debug gives
 # PATHS hosts with VOLUMES LUNs each (vpd_use_hostno=0: LUN N of every
-# host is one volume); then, mpb.bench.rounds times (default 3),
+# host is one volume); their WWIDs are added to the wwids file and the
+# paths' rules run again, so that they are claimed as in an initramfs
+# whose wwids lists them. Then, mpb.bench.rounds times (default 3),
 # interleaved, each of three builds makes every map from no maps and the
 # same bindings and wwids: `mpath-boot assemble`, multipath-tools'
 # `multipath`, and the naive floor, one `dmsetup create` per map (each
 # waiting for udev, dmsetup's default) of the tables mpath-boot built, then
 # `udevadm settle`. Reports per size (KEY_VxP): paths, how long udev took
-# to settle after the module load (setup_seconds), the times of each
-# build, their means, and the maps each made.
-# Callout rules are removed so that udev's work is the same for all three:
-# only the dm rules run when maps appear; so are sg3-utils' rules, which run
-# sg_inq several times per disk (scsi_id's ID_WWN passes the property filter
-# as well).
+# to settle after the module load (setup_seconds), how many paths udev
+# claimed, the times of each build, their means, and the maps each made.
+# multipath-tools' callout rules are removed (mpath-boot's claim the paths
+# with DM_MULTIPATH_DEVICE_PATH=1, so neither tool asks udev to claim them
+# again after building a map, and udev's work is the same for all three:
+# the dm rules of each new map); so are sg3-utils' rules, which run sg_inq
+# several times per disk.
 # shellcheck shell=sh
 # shellcheck source=tests/vm/guest/payload/lib.sh
 . /run/mpb-payload/lib.sh
 
-for f in 60-multipath 60-kpartx 68-del-part-nodes 61-mpath-boot 59-mpath-boot-partitions \
-    55-scsi-sg3_id 58-scsi-sg3_symlink; do
+for f in 60-multipath 60-kpartx 68-del-part-nodes 55-scsi-sg3_id 58-scsi-sg3_symlink; do
     rm -f "/usr/lib/udev/rules.d/$f.rules"
 done
 udevadm control --reload
@@ -73,7 +75,27 @@ reset_state() {
     dmsetup remove_all
     udevadm settle --timeout=300
     cp /tmp/bindings.0 /etc/multipath/bindings
-    cp /tmp/wwids.0 /etc/multipath/wwids
+    cp /tmp/wwids.size /etc/multipath/wwids
+}
+
+# Lists every path's WWID (ID_SERIAL, the uid attribute of both tools) in
+# the wwids file the runs start from, then has udev judge the paths again.
+list_wwids() {
+    cp /tmp/wwids.0 /tmp/wwids.size
+    for d in /sys/bus/scsi/drivers/sd/*:*/block/*; do
+        udevadm info -q property -n "${d##*/}" | sed -n 's|^ID_SERIAL=\(.*\)$|/\1/|p'
+    done | sort -u >>/tmp/wwids.size
+    cp /tmp/wwids.size /etc/multipath/wwids
+    udevadm trigger --action=change --subsystem-match=block --sysname-match='sd*'
+    udevadm settle --timeout=600
+}
+
+claimed() {
+    n=0
+    for d in /sys/bus/scsi/drivers/sd/*:*/block/*; do
+        [ "$(prop "${d##*/}" MPATH_BOOT_PATH)" = 1 ] && n=$((n + 1))
+    done
+    echo "$n"
 }
 
 maps() { dmsetup ls --target multipath | grep -vc '^No devices'; }
@@ -110,6 +132,8 @@ bench_size() {
     fi
     say "paths_$size" "$(disks)"
     say "setup_seconds_$size" "$setup"
+    list_wwids
+    say "claimed_$size" "$(claimed)"
     ours="" theirs="" floor=""
     round=0
     while [ "$round" -lt "$3" ]; do
