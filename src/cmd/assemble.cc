@@ -30,8 +30,9 @@ void print_partition_line(const char* verb, const std::string& name, const std::
 
 class Assembler {
 public:
-    Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv, const Logger& log)
-        : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(log) {}
+    Assembler(Machine& machine, const Snapshot& snap, const Invocation& inv, const Logger& log,
+              LockDeadline lock_deadline)
+        : m_(machine), snap_(snap), files_(inv.files()), o_(inv.options), log_(log), lock_deadline_(lock_deadline) {}
 
     int dm_failures() const { return dm_failures_; }
 
@@ -217,8 +218,7 @@ private:
     std::vector<std::string> built_;  // WWIDs whose map is in place
     int failures_ = 0;
     int dm_failures_ = 0;  // of failures_, the maps the kernel refused
-    // The state files' lock is waited for once a run, not once a map.
-    const LockDeadline lock_deadline_ = std::chrono::steady_clock::now() + WriteOptions{}.lock_timeout;
+    const LockDeadline lock_deadline_;
 };
 
 }  // namespace
@@ -232,7 +232,8 @@ struct Pass {
 };
 
 // Reads the machine, plans and builds once.
-Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs& inputs, const Logger& lg)
+Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs& inputs, const Logger& lg,
+                           LockDeadline lock_deadline)
 {
     auto snap = inv.snapshot_of(machine, inputs.config);
     if (!snap)
@@ -247,7 +248,7 @@ Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs
     for (const auto& m : plan.maps)
         for (const auto& w : m.warnings)
             lg.warning(w);
-    Assembler assembler(machine, snap.value(), inv, lg);
+    Assembler assembler(machine, snap.value(), inv, lg, lock_deadline);
     int failures = assembler.run(plan);
     return Result<Pass>::ok({failures, assembler.dm_failures(), chosen.unmatched.size()});
 }
@@ -266,7 +267,9 @@ int run_assemble(const Invocation& inv)
     auto machine = inv.machine();
     if (!machine)
         return inv.fail(machine.error());
-    auto pass = assemble_pass(inv, *machine.value(), inputs, lg);
+    // The state files' lock is waited for once a run, not once a map or pass.
+    const LockDeadline lock_deadline = std::chrono::steady_clock::now() + WriteOptions{}.lock_timeout;
+    auto pass = assemble_pass(inv, *machine.value(), inputs, lg, lock_deadline);
     // A path gone between the reading of the devices and the loading of
     // its map's table fails the load, and no later event of that path
     // runs assemble again (the initqueue job is unique while it runs): one
@@ -274,7 +277,7 @@ int run_assemble(const Invocation& inv)
     if (pass && pass->dm_failures > 0) {
         lg.warning("assemble: the kernel refused " + std::to_string(pass->dm_failures) +
                    " map(s); reading the devices again and retrying once");
-        pass = assemble_pass(inv, *machine.value(), inputs, lg);
+        pass = assemble_pass(inv, *machine.value(), inputs, lg, lock_deadline);
     }
     if (!pass)
         return inv.fail(pass.error());
