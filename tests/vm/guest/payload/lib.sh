@@ -162,11 +162,10 @@ write_through() {
     if [ "$want" = "$got" ]; then say "$3_checksum" same; else say "$3_checksum" "differs: $want $got"; fi
 }
 
-# Appends 64 chunks of 256 KiB of random data to file $1, each synced;
-# after 16 it tells the rig to pull a path (MPB-STEP pull-path) and gives
-# it 5 s. Then reads the file back past the page cache. Reports
-# $2chunks_written and $2checksum ("same" or both sums).
-write_file_under_pull() {
+# Appends 64 chunks of 256 KiB of random data to file $1, each synced,
+# until a write or sync fails; after 16 it tells the rig to pull a path
+# (MPB-STEP pull-path) and gives it 5 s. Reports $2chunks_written.
+append_chunks_under_pull() {
     i=0
     while [ "$i" -lt 64 ]; do
         [ "$i" -eq 16 ] && step pull-path && sleep 5
@@ -175,6 +174,12 @@ write_file_under_pull() {
         i=$((i + 1))
     done
     say "$2chunks_written" "$i"
+}
+
+# append_chunks_under_pull, then reads the file back past the page cache.
+# Reports $2chunks_written and $2checksum ("same" or both sums).
+write_file_under_pull() {
+    append_chunks_under_pull "$1" "$2"
     before=$(sha256sum "$1" | cut -d' ' -f1)
     sync
     echo 3 >/proc/sys/vm/drop_caches

@@ -39,14 +39,7 @@ preload
 say lost_features "$(dmsetup table mpatha | cut -d' ' -f4-5)"
 file=/var/tmp/mpb-writes
 rm -f "$file"
-i=0
-while [ "$i" -lt 64 ]; do
-    [ "$i" -eq 16 ] && step pull-path && sleep 5
-    head -c 262144 /dev/urandom >>"$file" || break
-    sync "$file" || break
-    i=$((i + 1))
-done
-say chunks_written "$i"
+append_chunks_under_pull "$file" ""
 say fs_error_lines "$(fs_error_lines)"
 journalctl -b -o cat -u multipathd.service >/run/mpb-multipathd.log 2>&1 || true
 say recovery_log "$(grep -m1 '^mpatha: Entering recovery mode' /run/mpb-multipathd.log || true)"
