@@ -136,7 +136,9 @@ public:
 
     Plan run(const std::vector<PathRecord>& paths)
     {
-        all_ = &paths;
+        for (const auto& p : paths)
+            if (const auto* m = former_map(p, in_.maps))
+                changed_.push_back({&p, m});
         for (const auto& g : group_by_wwid(paths))
             group(without_changed(g));
         return std::move(plan_);
@@ -154,8 +156,10 @@ private:
     {
         Group kept{g.wwid, {}};
         for (const auto* p : g.paths) {
-            if (const auto* m = former_map(*p, in_.maps))
-                plan_.left_out.push_back({p->name, wwid_changed_reason(*p, *m)});
+            auto c = std::find_if(changed_.begin(), changed_.end(),
+                                  [&](const Changed& x) { return x.path == p; });
+            if (c != changed_.end())
+                plan_.left_out.push_back({p->name, wwid_changed_reason(*p, *c->map)});
             else
                 kept.paths.push_back(p);
         }
@@ -251,9 +255,9 @@ private:
     // Said when the map is reloaded, not only in dry-run's left-out list.
     void warn_of_changed_paths(MapPlan& m, const DmMap& old)
     {
-        for (const auto& q : *all_)
-            if (q.wwid != m.wwid && former_map(q, in_.maps) == &old)
-                m.warnings.push_back(m.name + ": " + q.name + " left out: its WWID is now " + q.wwid +
+        for (const auto& c : changed_)
+            if (c.map == &old)
+                m.warnings.push_back(m.name + ": " + c.path->name + " left out: its WWID is now " + c.path->wwid +
                                      " (another LUN answers behind the path); reloading without it");
     }
 
@@ -288,8 +292,15 @@ private:
         }
     }
 
+    // A path still in the table of another WWID's map (former_map), found
+    // once a run.
+    struct Changed {
+        const PathRecord* path;
+        const DmMap* map;
+    };
+
     const PlanInput& in_;
-    const std::vector<PathRecord>* all_ = nullptr;  // every path of the run
+    std::vector<Changed> changed_;
     BindingsTable bindings_;  // the file's entries plus those allocated in this run
     Plan plan_;
 };
