@@ -11,6 +11,12 @@ step() { echo "MPB-STEP $1" >/dev/ttyS0; }
 # A file's lines joined with ";" (results are one line each).
 oneline() { tr '\n' ';' <"$1" | sed 's/;$//'; }
 
+# A kernel command line option's value, $2 when absent.
+cmdline_option() {
+    v=$(tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p" | tail -n 1)
+    echo "${v:-$2}"
+}
+
 prop() { udevadm info -q property -n "$1" 2>/dev/null | sed -n "s/^$2=//p"; }
 
 # The verdict of multipath-tools' callout for disk $1, run as udev runs it:

@@ -29,12 +29,6 @@ udevadm control --reload
 # console, cost more than udev's work under TCG; kept in the ring buffer.
 dmesg -n 1
 
-# A kernel command line option's value, $2 when absent.
-option() {
-    v=$(tr ' ' '\n' </proc/cmdline | sed -n "s/^$1=//p" | tail -n 1)
-    echo "${v:-$2}"
-}
-
 # SCSI disks bound to the sd driver.
 disks() {
     count=0
@@ -160,8 +154,8 @@ bench_size() {
 modprobe sd_mod
 cp /etc/multipath/bindings /tmp/bindings.0
 cp /etc/multipath/wwids /tmp/wwids.0
-sizes=$(option mpb.bench.sizes "16x4,64x4")
+sizes=$(cmdline_option mpb.bench.sizes "16x4,64x4")
 say sizes "$sizes"
 for size in $(echo "$sizes" | tr ',' ' '); do
-    bench_size "${size%x*}" "${size#*x}" "$(option mpb.bench.rounds 3)"
+    bench_size "${size%x*}" "${size#*x}" "$(cmdline_option mpb.bench.rounds 3)"
 done

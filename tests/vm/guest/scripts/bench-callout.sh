@@ -9,8 +9,7 @@
 . /run/mpb-payload/lib.sh
 
 dev=sda
-rounds=$(tr ' ' '\n' </proc/cmdline | sed -n 's/^mpb\.bench\.rounds=//p' | tail -n 1)
-rss_runs=${rounds:-9} wall_runs=${rounds:-20}
+rss_runs=$(cmdline_option mpb.bench.rounds 9) wall_runs=$(cmdline_option mpb.bench.rounds 20)
 say device "$dev $(prop "$dev" ID_SERIAL)"
 # KEY='value' lines, as udev passes the device's properties to a program.
 eval "set -- $(udevadm info -q property --export -n "$dev" | tr '\n' ' ') ACTION=change"
