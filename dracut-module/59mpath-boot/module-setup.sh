@@ -45,16 +45,17 @@ installkernel() {
         dm-historical-service-time scsi_dh_alua scsi_dh_emc scsi_dh_rdac scsi_dh_hp_sw
 }
 
-# A static mpath-boot loads libudev and libdevmapper only beside the glibc
-# it was built with: after a libc6 upgrade without a rebuilt mpath-boot the
-# initramfs could not assemble. dracut stops here; the old image stays.
+# mpath-boot loads libudev, libdevmapper and libblkid with dlopen(), and a
+# static build (--enable-static-binary) only beside the glibc it was built
+# with: an initramfs whose binary cannot load them could not assemble.
+# dracut stops here; the old image stays.
 check_libraries() {
     local out status=0
     out=$("$(find_binary mpath-boot)" self-test 2>&1) || status=$?
     ((status == 0)) && return 0
     ((status <= 128)) || out="crashed (signal $((status - 128))) ${out}"
     dfatal "mpath-boot: self-test failed: ${out//$'\n'/; }"
-    dfatal "mpath-boot: the binary cannot load this system's libudev and libdevmapper (built with another glibc?): rebuild or reinstall mpath-boot, then run dracut again"
+    dfatal "mpath-boot: the binary cannot load this system's libudev, libdevmapper or libblkid (missing, or built with another glibc?): rebuild or reinstall mpath-boot, then run dracut again"
     exit 1
 }
 
@@ -67,8 +68,9 @@ install() {
     # libudev: by those that enumerate the block devices, the same but
     # status, and udev-check (when find_multipaths smart needs a second
     # path) and wait (while a WWID has no map); and by assemble, which waits
-    # for udev to handle the uevents it triggers.
-    inst_libdir_file libudev.so.1 libdevmapper.so.1.02.1
+    # for udev to handle the uevents it triggers. libblkid: by assemble and
+    # handover, which read the maps' partition tables.
+    inst_libdir_file libudev.so.1 libdevmapper.so.1.02.1 libblkid.so.1
     inst_rules 56-mpath-boot-dm.rules 59-mpath-boot-partitions.rules 61-mpath-boot.rules \
         "$moddir/62-mpath-boot-initqueue.rules"
     # sg3-utils' rules give paths the SCSI_IDENT_* properties the default

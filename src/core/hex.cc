@@ -52,11 +52,11 @@ std::optional<unsigned> hex_digit_value(char c)
 Result<std::string> bytes_from_hex(std::string_view hex)
 {
     std::string bytes;
-    std::optional<unsigned> high;  // first digit of the pair being read
+    int high = -1;  // first digit of the pair being read, -1 between pairs
     std::size_t high_offset = 0;
     for (std::size_t i = 0; i < hex.size(); ++i) {
         if (is_space(hex[i])) {
-            if (high)
+            if (high >= 0)
                 return Result<std::string>::fail("whitespace inside the hex byte at offset " +
                                                  std::to_string(high_offset));
             continue;
@@ -65,15 +65,15 @@ Result<std::string> bytes_from_hex(std::string_view hex)
         if (!value)
             return Result<std::string>::fail("invalid hex digit " + shown_char(hex[i]) +
                                              " at offset " + std::to_string(i));
-        if (!high) {
-            high = value;
+        if (high < 0) {
+            high = static_cast<int>(*value);
             high_offset = i;
         } else {
-            bytes += static_cast<char>(*high << 4 | *value);
-            high.reset();
+            bytes += static_cast<char>(static_cast<unsigned>(high) << 4 | *value);
+            high = -1;
         }
     }
-    if (high)
+    if (high >= 0)
         return Result<std::string>::fail("odd number of hex digits (unpaired digit at offset " +
                                          std::to_string(high_offset) + ")");
     return Result<std::string>::ok(std::move(bytes));
