@@ -224,10 +224,13 @@ prepare_initrd() {
     local kdir=$1 add=$2 includes=$3 key img args=() src dst
     # The machine's dracut and multipath-tools go into the image too.
     key=$(key_of "$kver" "$add" "$includes" "$(dpkg-query -W dracut-core multipath-tools kpartx udev)" \
-        "$vm_dir/guest/mpb-initrd-report.sh" \
+        "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/root/etc/dracut.conf.d/90-mpb-rig.conf" \
         "$vm_dir/guest/root/etc/multipath.conf" "$vm_dir/guest/root/etc/multipath/wwids" \
         "$vm_dir/guest/root/etc/multipath/bindings")
     img="$cache/initrd-$key.img"
+    # Compressed as the guests' own dracut does (in place of the machine's
+    # /etc/dracut.conf, which Debian ships with comments only).
+    args+=(--conf "$vm_dir/guest/root/etc/dracut.conf.d/90-mpb-rig.conf")
     args+=(--include "$vm_dir/guest/mpb-initrd-report.sh" /usr/lib/dracut/hooks/pre-pivot/01-mpb-report.sh)
     # The guest's multipath configuration, as its own dracut would take it.
     args+=(--include "$vm_dir/guest/root/etc/multipath.conf" /etc/multipath.conf)
