@@ -13,14 +13,14 @@ stage_build() {
     source "$top/tools/lib.sh"
     build_tree >&2
     stage_project
-    export MPB_STAGE="$build/vm-stage" MPB_VM_CACHE="$build/vm-cache"
+    export MPB_STAGE="$build/vm-stage" MPB_VM_RUNS="$build/vm-runs"
 }
 
 # Boots bench/NAME.scn and prints its results file ("key=value" lines).
 run_bench_vm() {
     local name=$1
     "$top/tests/vm/run" "$bench_dir/$name.scn" >&2 || true
-    cat "$MPB_VM_CACHE/runs/$name/results"
+    cat "$MPB_VM_RUNS/$name/results"
 }
 
 # The value of KEY in a results text.

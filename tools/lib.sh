@@ -5,9 +5,21 @@
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$top/build"
 
+# Every compiler run of the tools (build/, tools/fuzz's build and
+# distcheck's, which take CXX from here) goes through ccache, with one cache
+# for the machine: a fresh clone on a machine that built the tree before
+# compiles only what changed. Paths under the clone are hashed relative to
+# it, so clones in other folders share the cache.
+use_ccache() {
+    command -v ccache >/dev/null || return 0
+    export CCACHE_DIR=${CCACHE_DIR:-/var/cache/mpath-boot/ccache} CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+    export CXX="ccache ${CXX:-g++}" FUZZ_CXX="ccache clang++"
+}
+
 # Configures (once) and builds the tree in build/, warnings as errors.
 build_tree() {
     "$top/tools/setup"
+    use_ccache
     if [[ ! -x "$top/configure" || "$top/configure.ac" -nt "$top/configure" ]]; then
         (cd "$top" && autoreconf -fi)
     fi

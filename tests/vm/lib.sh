@@ -2,11 +2,15 @@
 # The VM rig's building blocks (sourced by tests/vm/run): Debian's kernel,
 # a Debian root made by mmdebstrap, a GPT disk image, initramfs images made
 # by the machine's dracut, and bounded QEMU boots. Every artifact is cached
-# under $cache by a hash of its inputs and rebuilt only when they change.
+# under $cache by a hash of its inputs and rebuilt only when they change;
+# the cache is the machine's (MPB_VM_CACHE, default /var/cache/mpath-boot/vm),
+# so every clone on it reuses what another built. What the boots leave (console
+# logs, results) goes to $runs (MPB_VM_RUNS, default build/vm-runs).
 # shellcheck shell=bash
 
 vm_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-cache=${MPB_VM_CACHE:-$vm_dir/../../build/vm-cache}
+cache=${MPB_VM_CACHE:-/var/cache/mpath-boot/vm}
+runs=${MPB_VM_RUNS:-$vm_dir/../../build/vm-runs}
 root_uuid=5a1d0c0e-7e57-4b00-8a11-0000000000a1
 
 log() { printf 'vm: %s\n' "$*" >&2; }
@@ -37,6 +41,7 @@ prepare_kernel() {
         rm -rf "$tmp"
         touch "$dir/done"
     fi
+    touch "$dir"
     echo "$dir"
 }
 
@@ -57,6 +62,7 @@ prepare_rootfs() {
             mmdebstrap --quiet --format=tar --variant=minbase --include="$packages" bookworm "$tar.part" >&2
             mv "$tar.part" "$tar"
         fi
+        touch "$tar"
     ) 9>"$tar.lock"
     echo "$tar"
 }
@@ -75,13 +81,18 @@ copy_modules() {
 }
 
 # The guest's own files: the overlay in guest/root, fstab, the report and
-# demo units enabled (each runs only when the kernel command line asks), and
-# no serial getty (it would hang up ttyS0 under the reports).
+# demo units enabled (each runs only when the kernel command line asks), no
+# serial getty (it would hang up ttyS0 under the reports), and no
+# mdadm-shutdown.service where mdadm is installed: at every power-off it
+# runs a whole dracut (70 s under TCG) to make a shutdown initramfs that
+# dracut-shutdown.service already restores from the boot's own (with the
+# mdraid module's shutdown hook when the system needs it).
 configure_root() {
     local root=$1
     cp -a "$vm_dir/guest/root/." "$root/"
     echo "UUID=$root_uuid / ext4 errors=remount-ro 0 1" >"$root/etc/fstab"
     ln -sf /dev/null "$root/etc/systemd/system/serial-getty@ttyS0.service"
+    ln -sf /dev/null "$root/etc/systemd/system/mdadm-shutdown.service"
     mkdir -p "$root/etc/systemd/system/multi-user.target.wants"
     ln -sf ../mpb-report.service "$root/etc/systemd/system/multi-user.target.wants/mpb-report.service"
     ln -sf ../mpb-demo.service "$root/etc/systemd/system/multi-user.target.wants/mpb-demo.service"
@@ -128,6 +139,7 @@ prepare_image() {
         make_disk_image "$root" "$img"
         rm -rf "$root"
     fi
+    touch "$img"
     echo "$img"
 }
 
@@ -214,6 +226,7 @@ prepare_installed_system() {
             mv "$rd.part" "$rd"
             mv "$img.tmp" "$img"
         fi
+        touch "$img" "$rd"
     ) 9>"$cache/system-$key.lock"
     printf '%s\n%s\n' "$img" "$rd"
 }
@@ -247,6 +260,7 @@ prepare_initrd() {
                 --add "$add" "${args[@]}" "$img.part" >&2
             mv "$img.part" "$img"
         fi
+        touch "$img"
     ) 9>"$img.lock"
     echo "$img"
 }
@@ -258,11 +272,26 @@ qmp() {
         socat -t 2 - "UNIX-CONNECT:$1" >/dev/null
 }
 
-# What every boot shares: sets `cache` to its absolute path, `kdir` and
-# `kver` to Debian's kernel, and `image` to the root disk image.
+# The machine's cache is kept under MPB_VM_CACHE_GIB GiB (default 24, a
+# few full runs' worth): every artifact is touched when used, and the least
+# recently used go first, but none used in the last two hours (another
+# clone's run may be using it).
+prune_cache() {
+    local limit=$((${MPB_VM_CACHE_GIB:-24} * 1024 * 1024)) total kb path
+    total=$(du -sk "$cache" | cut -f1)
+    while ((total > limit)) && read -r _ path; do
+        kb=$(du -sk "$path" | cut -f1)
+        rm -rf "$path"
+        total=$((total - kb))
+    done < <(find "$cache" -mindepth 1 -maxdepth 1 -mmin +120 -printf '%T@ %p\n' | sort -n)
+}
+
+# What every boot shares: sets `cache` and `runs` to their absolute paths,
+# `kdir` and `kver` to Debian's kernel, and `image` to the root disk image.
 prepare_base() {
-    mkdir -p "$cache"
-    cache=$(cd "$cache" && pwd)
+    mkdir -p "$cache" "$runs"
+    cache=$(cd "$cache" && pwd) runs=$(cd "$runs" && pwd)
+    prune_cache
     kdir=$(prepare_kernel)
     kver=${kdir##*/kernel-}
     # shellcheck disable=SC2034 # read by the scripts that source this file
@@ -286,6 +315,7 @@ prepare_data_disk() {
             mkfs.ext4 -q -F -L data -E offset=1048576 "$img.part" "${size}M"
             mv "$img.part" "$img"
         fi
+        touch "$img"
     ) 9>"$img.lock"
     echo "$img"
 }
@@ -358,6 +388,7 @@ prepare_payload() {
             rm -rf "$dir"
             mv "$img.part" "$img"
         fi
+        touch "$img"
     ) 9>"$cache/payload.lock"
     echo "$img"
 }
