@@ -7,13 +7,18 @@ bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 top=$(cd "$bench_dir/.." && pwd)
 build="$top/build"
 
-# Builds the tree (tools/lib.sh) and installs it into the payload stage.
+# Builds the tree (tools/lib.sh) and installs it into the payload stage,
+# unless the caller did and says where (MPB_STAGE: tools/test runs the
+# benchmarks side by side on the stage `make check-vm` made).
 stage_build() {
-    # shellcheck source=tools/lib.sh
-    source "$top/tools/lib.sh"
-    build_tree >&2
-    stage_project
-    export MPB_STAGE="$build/vm-stage" MPB_VM_RUNS="$build/vm-runs"
+    if [[ -z ${MPB_STAGE:-} ]]; then
+        # shellcheck source=tools/lib.sh
+        source "$top/tools/lib.sh"
+        build_tree >&2
+        stage_project
+        export MPB_STAGE="$build/vm-stage"
+    fi
+    export MPB_VM_RUNS="${MPB_VM_RUNS:-$build/vm-runs}"
 }
 
 # Boots bench/NAME.scn and prints its results file ("key=value" lines).

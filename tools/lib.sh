@@ -9,10 +9,13 @@ build="$top/build"
 # distcheck's, which take CXX from here) goes through ccache, with one cache
 # for the machine: a fresh clone on a machine that built the tree before
 # compiles only what changed. Paths under the clone are hashed relative to
-# it, so clones in other folders share the cache.
+# it, so clones in other folders share the cache. In depend mode ccache
+# takes the headers from the compiler's own -MD output (automake's
+# dependency tracking) instead of running the preprocessor once more on a
+# miss, so a cold cache costs next to nothing.
 use_ccache() {
     command -v ccache >/dev/null || return 0
-    export CCACHE_DIR=${CCACHE_DIR:-/var/cache/mpath-boot/ccache} CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1
+    export CCACHE_DIR=${CCACHE_DIR:-/var/cache/mpath-boot/ccache} CCACHE_BASEDIR=$top CCACHE_NOHASHDIR=1 CCACHE_DEPEND=1
     export CXX="ccache ${CXX:-g++}" FUZZ_CXX="ccache clang++"
 }
 

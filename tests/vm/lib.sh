@@ -442,6 +442,7 @@ nvme_devices() {
 #     controllers (nvme0..);
 #   vm_payload: a payload image (prepare_payload) on virtio-blk, read-only;
 #   vm_paused=yes: QEMU starts stopped (-S), for faults before the firmware;
+#   vm_smp=N: N virtual CPUs (default 1);
 #   vm_kernel: the kernel (default Debian's, from prepare_base).
 # All scsi-hd devices of one image share its raw file, with locking off.
 # Under TCG the kernel's page zeroing at allocation (Debian enables
@@ -453,7 +454,7 @@ guest_tuning="init_on_alloc=0 sysctl.vm.compaction_proactiveness=0"
 qemu_command() {
     local disk=$1 initrd=$2 out=$3 cmdline=$4 i root_arg="root=UUID=$root_uuid "
     [[ ${vm_root_disk:-multipath} != none ]] || root_arg=""
-    qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp 1 -display none -no-reboot
+    qemu=(qemu-system-x86_64 -accel tcg -cpu max -m 1024 -smp "${vm_smp:-1}" -display none -no-reboot
         -monitor none -kernel "${vm_kernel:-$kdir/boot/vmlinuz-$kver}" -initrd "$initrd"
         -append "${root_arg}console=ttyS0 panic=-1 $guest_tuning $cmdline"
         -serial "file:$out/console.log" -qmp "unix:$out/qmp.sock,server=on,wait=off"

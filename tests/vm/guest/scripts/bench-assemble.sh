@@ -11,7 +11,9 @@
 # waiting for udev, dmsetup's default) of the tables mpath-boot built, then
 # `udevadm settle`. Reports per size (KEY_VxP): paths, how long udev took
 # to settle after the module load (setup_seconds), how many paths udev
-# claimed, the times of each build, their means, and the maps each made.
+# claimed, the CPU time of each tool's udev callout run once on every path
+# (callout_cpu_*), the times of each build, their means, and the maps each
+# made.
 # multipath-tools' callout rules are removed (mpath-boot's claim the paths
 # with DM_MULTIPATH_DEVICE_PATH=1, so neither tool asks udev to claim them
 # again after building a map, and udev's work is the same for all three:
@@ -94,6 +96,23 @@ claimed() {
 
 maps() { dmsetup ls --target multipath | grep -vc '^No devices'; }
 
+# The udev callout at coldplug: each tool's callout once on every path
+# (listed in wwids, claimed), with the environment udev hands it
+# (ACTION=add). Prints the CPU seconds, user + system, of all its runs: the
+# children's line of `times` in a shell that only runs them.
+callout_cpu() {
+    for d in /sys/bus/scsi/drivers/sd/*:*/block/*; do
+        dev=${d##*/}
+        echo "$dev $(udevadm info -q property --export -n "$dev" | tr '\n' ' ') ACTION=add"
+    done >/tmp/callout.env
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    sh -c 'while read -r dev env; do
+            eval "env -i $env $1 \"\$dev\"" >/dev/null 2>&1
+        done </tmp/callout.env
+        times' sh "$1" | tail -n 1 |
+        awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } printf "%.2f", s }'
+}
+
 # "NAME UUID TABLE" of every multipath map, for the naive floor.
 save_tables() {
     for name in $(dmsetup ls --target multipath | awk '$1 != "No" {print $1}'); do
@@ -128,6 +147,8 @@ bench_size() {
     say "setup_seconds_$size" "$setup"
     list_wwids
     say "claimed_$size" "$(claimed)"
+    say "callout_cpu_mpath_boot_$size" "$(callout_cpu '/usr/sbin/mpath-boot udev-check')"
+    say "callout_cpu_multipath_$size" "$(callout_cpu '/sbin/multipath -u')"
     ours="" theirs="" floor=""
     round=0
     while [ "$round" -lt "$3" ]; do
