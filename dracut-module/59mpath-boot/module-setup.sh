@@ -73,6 +73,7 @@ install() {
     inst_libdir_file libudev.so.1 libdevmapper.so.1.02.1 libblkid.so.1
     inst_rules 56-mpath-boot-dm.rules 59-mpath-boot-partitions.rules 61-mpath-boot.rules \
         "$moddir/62-mpath-boot-initqueue.rules"
+    inst_script "$moddir/mpath-boot-queue.sh" /sbin/mpath-boot-queue
     # sg3-utils' rules give paths the SCSI_IDENT_* properties the default
     # blacklist exceptions ask for (as multipath-tools' own setup does).
     inst_rules 55-scsi-sg3_id.rules

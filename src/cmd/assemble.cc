@@ -123,16 +123,18 @@ private:
             fail("cannot record new WWIDs: " + r.error());
     }
 
-    // Disks first, then their partitions, which inherit the disk's verdict.
+    // Disks first, then their partitions, which inherit the disk's verdict:
+    // udev runs a partition's event only after its disk's earlier one, so
+    // one batch and one wait serve both.
     void reclaim(const Reclaim& r)
     {
-        for (const auto& batch : {r.disks, r.partitions}) {
-            if (batch.empty())
-                continue;
-            log_.info("asking udev to decide on " + join(batch) + " again");
-            for (const auto& problem : m_.rerun_udev_rules(batch))
-                log_.warning(problem);
-        }
+        std::vector<std::string> batch = r.disks;
+        batch.insert(batch.end(), r.partitions.begin(), r.partitions.end());
+        if (batch.empty())
+            return;
+        log_.info("asking udev to decide on " + join(batch) + " again");
+        for (const auto& problem : m_.rerun_udev_rules(batch))
+            log_.warning(problem);
     }
 
     static std::string path_names(const MapPlan& map)

@@ -22,12 +22,18 @@ bool asks_for(const MapPlan& m, const std::string& word)
                                          [&](const PathRecord& p) { return p.name == dev; });
 }
 
-// The path's last verdict from the udev database: 1 when udev claimed it.
-bool claimed(const Snapshot& snap, const std::string& name)
+// Whether udev must run the path's rules again for its verdict to be 1.
+// Not when udev claimed it, nor when udev has not judged it yet and its
+// WWID was in the wwids file before this run: the callout claims a listed
+// WWID, so its pending event (or the one in progress) will. A second event
+// for each of hundreds of paths would double udev's work at coldplug.
+bool needs_reclaim(const Snapshot& snap, const std::string& name, bool listed_before)
 {
     const BlockDevice* d = snap.find_device(name);
     const std::string* verdict = d ? d->property("MPATH_BOOT_PATH") : nullptr;
-    return verdict && *verdict == "1";
+    if (!verdict)
+        return !listed_before;
+    return *verdict != "1";
 }
 
 // The disks in the reloaded map's old table that its new table leaves out.
@@ -94,8 +100,9 @@ Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built
     for (const auto& map : plan.maps) {
         if (map.action == MapPlan::Action::keep || !contains(built, map.wwid))
             continue;
+        const bool listed_before = !contains(plan.new_wwids, map.wwid);
         for (const auto& p : map.paths)
-            if (!claimed(snap, p.name))
+            if (needs_reclaim(snap, p.name, listed_before))
                 add(p.name);
         for (const auto& gone : dropped_paths(map, snap))
             add(gone);

@@ -42,7 +42,8 @@ struct Reclaim {
 // The disks whose udev verdict the run changed, and their partitions:
 // their rules must run again. They are the paths of the maps created or
 // reloaded (`built` holds their WWIDs) whose last verdict (MPATH_BOOT_PATH)
-// was not 1, to claim them now that the WWID has its map, and the disks a
+// was not 1, to claim them now that the WWID has its map (a path without a
+// verdict yet only when its WWID is new to the wwids file), and the disks a
 // reloaded map no longer holds, to release them. Kept maps' paths were
 // claimed already.
 Reclaim paths_to_reclaim(const Plan& plan, const std::vector<std::string>& built, const Snapshot& snap);

@@ -138,9 +138,23 @@ BOOST_AUTO_TEST_CASE(reclaim_paths_udev_released)
     dev(snap, "sdb").properties["MPATH_BOOT_PATH"] = "0";
     Plan plan;
     plan.maps = {map_plan(mp0, {"sda", "sdb"}), map_plan(d1, {"sdc"})};
+    plan.new_wwids = {d1};
     auto r = paths_to_reclaim(plan, {mp0, d1}, snap);
     BOOST_TEST(joined(r.disks) == "sdb|sdc");
     BOOST_TEST(joined(r.partitions) == "sdb1");
+}
+
+// udev has not judged sdb and sdc yet (no MPATH_BOOT_PATH): the callout will
+// claim them when their events run if their WWID was listed before the run.
+BOOST_AUTO_TEST_CASE(reclaim_skips_unjudged_paths_of_listed_wwids)
+{
+    Snapshot snap = machine();
+    dev(snap, "sda").properties["MPATH_BOOT_PATH"] = "0";
+    Plan plan;
+    plan.maps = {map_plan(mp0, {"sda", "sdb"}), map_plan(d1, {"sdc"})};
+    BOOST_TEST(joined(paths_to_reclaim(plan, {mp0, d1}, snap).disks) == "sda");
+    plan.new_wwids = {mp0};
+    BOOST_TEST(joined(paths_to_reclaim(plan, {mp0, d1}, snap).disks) == "sda|sdb");
 }
 
 BOOST_AUTO_TEST_CASE(reclaim_skips_kept_and_unbuilt_maps)
@@ -148,6 +162,7 @@ BOOST_AUTO_TEST_CASE(reclaim_skips_kept_and_unbuilt_maps)
     Snapshot snap = machine();
     Plan plan;
     plan.maps = {map_plan(mp0, {"sda", "sdb"}, MapPlan::Action::keep), map_plan(d1, {"sdc"})};
+    plan.new_wwids = {mp0, d1};
     BOOST_TEST(paths_to_reclaim(plan, {mp0, d1}, snap).disks == std::vector<std::string>{"sdc"});
     auto none = paths_to_reclaim(plan, {mp0}, snap);
     BOOST_TEST(none.disks.empty());
