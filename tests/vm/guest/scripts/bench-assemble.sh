@@ -9,7 +9,11 @@
 # same bindings and wwids: `mpath-boot assemble`, multipath-tools'
 # `multipath`, and the naive floor, one `dmsetup create` per map (each
 # waiting for udev, dmsetup's default) of the tables mpath-boot built, then
-# `udevadm settle`. Reports per size (KEY_VxP): paths, how long udev took
+# `udevadm settle`; and to tell each tool's own work from its waits for
+# udev, both tools once more with DM_DISABLE_UDEV=1 (libdevmapper makes the
+# nodes itself and waits for no udev cookie; udev still runs the rules of
+# every event, and reset_state waits for them before the next build).
+# Reports per size (KEY_VxP): paths, how long udev took
 # to settle after the module load (setup_seconds), how many paths udev
 # claimed, the CPU time of each tool's udev callout run once on every path
 # (callout_cpu_*), the times of each build, their means, and the maps each
@@ -136,7 +140,7 @@ timed() {
 
 mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.3f", s / NF }'; }
 
-# Runs the three builds $3 times on $1 volumes x $2 paths; reports them.
+# Runs the five builds $3 times on $1 volumes x $2 paths; reports them.
 bench_size() {
     size="$1x$2"
     if ! setup=$(load_devices "$1" "$2"); then
@@ -149,7 +153,7 @@ bench_size() {
     say "claimed_$size" "$(claimed)"
     say "callout_cpu_mpath_boot_$size" "$(callout_cpu '/usr/sbin/mpath-boot udev-check')"
     say "callout_cpu_multipath_$size" "$(callout_cpu '/sbin/multipath -u')"
-    ours="" theirs="" floor=""
+    ours="" theirs="" floor="" ours_nosync="" theirs_nosync=""
     round=0
     while [ "$round" -lt "$3" ]; do
         reset_state
@@ -162,13 +166,21 @@ bench_size() {
         reset_state
         floor="$floor $(timed naive_floor)"
         maps_floor=$(maps)
+        reset_state
+        ours_nosync="$ours_nosync $(timed env DM_DISABLE_UDEV=1 mpath-boot assemble)"
+        maps_ours_nosync=$(maps)
+        reset_state
+        theirs_nosync="$theirs_nosync $(timed env DM_DISABLE_UDEV=1 multipath)"
+        maps_theirs_nosync=$(maps)
         round=$((round + 1))
     done
-    for pair in "mpath_boot:$ours" "multipath:$theirs" "floor:$floor"; do
+    for pair in "mpath_boot:$ours" "multipath:$theirs" "floor:$floor" \
+        "mpath_boot_nosync:$ours_nosync" "multipath_nosync:$theirs_nosync"; do
         say "runs_${pair%%:*}_$size" "$(echo "${pair#*:}" | sed 's/^ //')"
         say "mean_${pair%%:*}_$size" "$(mean "${pair#*:}")"
     done
     say "maps_$size" "mpath-boot $maps_ours, multipath $maps_theirs, floor $maps_floor"
+    say "maps_nosync_$size" "mpath-boot $maps_ours_nosync, multipath $maps_theirs_nosync"
     unload_devices
 }
 
