@@ -154,7 +154,27 @@ dracut_in_root() {
         mount -t sysfs sysfs "$root/sys" && exec chroot "$root" dracut "$@"' sh "$root" "$@"
 }
 
-# A guest system with the project installed (make install DESTDIR=$MPB_STAGE)
+# Runs "$@" in ROOT (chroot) with a policy-rc.d that keeps maintainer
+# scripts from stopping or starting any service of the root.
+in_root_without_services() {
+    local root=$1
+    shift
+    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+    chmod +x "$root/usr/sbin/policy-rc.d"
+    chroot "$root" "$@" >&2
+    rm "$root/usr/sbin/policy-rc.d"
+}
+
+# Installs the project's Debian package ($MPB_DEB, else $MPB_STAGE.deb, as
+# tools/stage leaves it) into ROOT with dpkg, as an administrator would.
+install_package() {
+    local root=$1 deb=${MPB_DEB:-${MPB_STAGE:?}.deb}
+    cp "$deb" "$root/tmp/mpath-boot.deb"
+    in_root_without_services "$root" dpkg -i /tmp/mpath-boot.deb
+    rm "$root/tmp/mpath-boot.deb"
+}
+
+# A guest system with the project's package installed (install_package)
 # and its initramfs made by its own dracut with `--add ADD`. INCLUDES ("SRC
 # DST" lines) go into the initramfs only, replacing what the root has there;
 # ROOT_FILES ("SRC DST" lines) into the root before the initramfs is built;
@@ -162,10 +182,11 @@ dracut_in_root() {
 # initramfs, one per line.
 prepare_installed_system() {
     local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 purge=${6:-} key img rd root src dst n=0 args=()
-    local stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    local stage=${MPB_STAGE:?MPB_STAGE: the package unpacked by tools/stage}
     key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" "$purge" \
         "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-emergency-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" \
+        "$(dpkg-deb --ctrl-tarfile "${MPB_DEB:-$stage.deb}" | sha256sum)" \
         "$(awk 'NF {print $1}' <<<"$includes$root_files" | xargs -r cat)")
     img="$cache/system-$key.img" rd="$cache/system-$key.initrd"
     (
@@ -173,15 +194,11 @@ prepare_installed_system() {
         if [[ ! -f "$img" ]]; then
             log "making a system with mpath-boot installed (dracut --add '$add' inside it)"
             root=$(unpack_root "$kdir" "$tar")
-            cp -a "$stage/." "$root/"
+            install_package "$root"
             if [[ -n $purge ]]; then
-                # No service of the root may be stopped or started from here;
-                # what the purge removes of the overlay is put back.
-                printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-                chmod +x "$root/usr/sbin/policy-rc.d"
+                # What the purge removes of the overlay is put back.
                 # shellcheck disable=SC2086 # a list of package names
-                chroot "$root" dpkg --purge $purge >&2
-                rm "$root/usr/sbin/policy-rc.d"
+                in_root_without_services "$root" dpkg --purge $purge
                 configure_root "$root"
             fi
             while read -r src dst; do
@@ -362,13 +379,13 @@ newest_initrd() {
 }
 
 # A small ext4 image with what a scenario's guest script needs: the
-# project installed into stage/ (make install DESTDIR=$MPB_STAGE), the
+# project's files (MPB_STAGE: its package unpacked, tools/stage), the
 # script as script, guest/payload/lib.sh as lib.sh, and the initramfs report
 # hook as initrd-report.sh (an installer puts it into its target's initramfs). The guest's report
 # unit mounts it read-only (virtio serial mpbpayload) when the kernel
 # command line has mpb.payload, copies stage/ over /, and runs the script.
 prepare_payload() {
-    local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: the package unpacked by tools/stage}
     key=$(key_of "$script" "$vm_dir"/guest/payload/*.sh "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
     img="$cache/payload-$key.img"
