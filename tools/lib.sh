@@ -91,5 +91,11 @@ stage_project() {
     fi
     rm -rf "$dir/vm-stage" "$dir/vm-stage.deb"
     dpkg-deb -x "$deb" "$dir/vm-stage"
+    # The guests' roots merge /lib into /usr (Debian 12): `cp -a stage/. /`
+    # cannot copy a lib/ directory onto their /lib symlink.
+    if [[ -d "$dir/vm-stage/lib" ]]; then
+        cp -a "$dir/vm-stage/lib/." "$dir/vm-stage/usr/lib/"
+        rm -rf "$dir/vm-stage/lib"
+    fi
     cp "$deb" "$dir/vm-stage.deb"
 }

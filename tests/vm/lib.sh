@@ -159,18 +159,22 @@ dracut_in_root() {
 in_root_without_services() {
     local root=$1
     shift
+    local status=0
     printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
     chmod +x "$root/usr/sbin/policy-rc.d"
-    chroot "$root" "$@" >&2
+    chroot "$root" "$@" || status=$?
     rm "$root/usr/sbin/policy-rc.d"
+    return $status
 }
 
 # Installs the project's Debian package ($MPB_DEB, else $MPB_STAGE.deb, as
 # tools/stage leaves it) into ROOT with dpkg, as an administrator would.
 install_package() {
     local root=$1 deb=${MPB_DEB:-${MPB_STAGE:?}.deb}
+    local out
     cp "$deb" "$root/tmp/mpath-boot.deb"
-    in_root_without_services "$root" dpkg -i /tmp/mpath-boot.deb
+    out=$(in_root_without_services "$root" dpkg -i /tmp/mpath-boot.deb 2>&1) ||
+        { echo "$out" >&2; return 1; }
     rm "$root/tmp/mpath-boot.deb"
 }
 
@@ -198,7 +202,7 @@ prepare_installed_system() {
             if [[ -n $purge ]]; then
                 # What the purge removes of the overlay is put back.
                 # shellcheck disable=SC2086 # a list of package names
-                in_root_without_services "$root" dpkg --purge $purge
+                in_root_without_services "$root" dpkg --purge $purge >&2
                 configure_root "$root"
             fi
             while read -r src dst; do
