@@ -299,12 +299,19 @@ qmp() {
 # clone's run may be using it).
 prune_cache() {
     local limit=$((${MPB_VM_CACHE_GIB:-24} * 1024 * 1024)) total kb path
-    total=$(du -sk "$cache" | cut -f1)
-    while ((total > limit)) && read -r _ path; do
-        kb=$(du -sk "$path" | cut -f1)
-        rm -rf "$path"
-        total=$((total - kb))
-    done < <(find "$cache" -mindepth 1 -maxdepth 1 -mmin +120 -printf '%T@ %p\n' | sort -n)
+    # Runs side by side (tools/test's benchmarks) prune one at a time; a
+    # file another run removes meanwhile (its temporary directory) is no
+    # error, and an entry used since the listing (touched) is kept.
+    (
+        flock 9
+        total=$(du -sk "$cache" 2>/dev/null | cut -f1) || true
+        while ((total > limit)) && read -r _ path; do
+            [[ -n $(find "$path" -maxdepth 0 -mmin +120 2>/dev/null) ]] || continue
+            kb=$(du -sk "$path" 2>/dev/null | cut -f1) || true
+            rm -rf "$path"
+            total=$((total - ${kb:-0}))
+        done < <(find "$cache" -mindepth 1 -maxdepth 1 -mmin +120 ! -name prune.lock -printf '%T@ %p\n' | sort -n)
+    ) 9>"$cache/prune.lock"
 }
 
 # What every boot shares: sets `cache` and `runs` to their absolute paths,
