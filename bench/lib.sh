@@ -15,7 +15,7 @@ stage_build() {
         # shellcheck source=tools/lib.sh
         source "$top/tools/lib.sh"
         build_tree >&2
-        stage_project
+        stage_project "$build"
         export MPB_STAGE="$build/vm-stage"
     fi
     export MPB_VM_RUNS="${MPB_VM_RUNS:-$build/vm-runs}"

@@ -23,11 +23,14 @@ replace_multipath_module() {
     dinfo "mpath-boot: takes the place of dracut's multipath module, which is omitted"
 }
 
+# As dracut's multipath module: a generic image (Debian's default) gets it
+# whenever it is installed, so installing the package is enough; a hostonly
+# one when a host device sits on a multipath map, or when asked for.
 check() {
     require_binaries mpath-boot || return 1
-    local found=1
-    [[ $hostonly ]] && for_each_host_dev_and_slaves is_mpath_map && found=0
-    ((found == 0)) || requested || return 255
+    if [[ $hostonly || $mount_needs ]] && ! requested; then
+        for_each_host_dev_and_slaves is_mpath_map || return 255
+    fi
     replace_multipath_module
     return 0
 }

@@ -67,9 +67,11 @@ prepare_rootfs() {
     echo "$tar"
 }
 
-# Kernel modules the real root loads itself (the initramfs has its own).
+# Kernel modules the real root loads itself (the initramfs has its own),
+# unless the root has the kernel's package (packages = linux-image-amd64).
 copy_modules() {
     local kdir=$1 root=$2 m="$1/lib/modules/$kver" d
+    [[ ! -e $root/lib/modules/$kver/modules.dep ]] || return 0
     # drivers/target and fs/configfs: LIO, a SCSI target in the guest
     # (scenarios alua-*); drivers/nvme: NVMe controllers (nvme_paths).
     for d in drivers/scsi drivers/md drivers/block drivers/virtio drivers/target drivers/nvme block fs lib crypto arch; do
@@ -154,7 +156,31 @@ dracut_in_root() {
         mount -t sysfs sysfs "$root/sys" && exec chroot "$root" dracut "$@"' sh "$root" "$@"
 }
 
-# A guest system with the project installed (make install DESTDIR=$MPB_STAGE)
+# Runs "$@" in ROOT (chroot) with a policy-rc.d that keeps maintainer
+# scripts from stopping or starting any service of the root.
+in_root_without_services() {
+    local root=$1
+    shift
+    local status=0
+    printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+    chmod +x "$root/usr/sbin/policy-rc.d"
+    chroot "$root" "$@" || status=$?
+    rm "$root/usr/sbin/policy-rc.d"
+    return $status
+}
+
+# Installs the project's Debian package ($MPB_DEB, else $MPB_STAGE.deb, as
+# tools/stage leaves it) into ROOT with dpkg, as an administrator would.
+install_package() {
+    local root=$1 deb=${MPB_DEB:-${MPB_STAGE:?}.deb}
+    local out
+    cp "$deb" "$root/tmp/mpath-boot.deb"
+    out=$(in_root_without_services "$root" dpkg -i /tmp/mpath-boot.deb 2>&1) ||
+        { echo "$out" >&2; return 1; }
+    rm "$root/tmp/mpath-boot.deb"
+}
+
+# A guest system with the project's package installed (install_package)
 # and its initramfs made by its own dracut with `--add ADD`. INCLUDES ("SRC
 # DST" lines) go into the initramfs only, replacing what the root has there;
 # ROOT_FILES ("SRC DST" lines) into the root before the initramfs is built;
@@ -162,10 +188,11 @@ dracut_in_root() {
 # initramfs, one per line.
 prepare_installed_system() {
     local kdir=$1 tar=$2 add=$3 includes=$4 root_files=$5 purge=${6:-} key img rd root src dst n=0 args=()
-    local stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    local stage=${MPB_STAGE:?MPB_STAGE: the package unpacked by tools/stage}
     key=$(key_of "$tar" "$kver" "$(guest_files_key)" "$add" "$includes" "$root_files" "$purge" \
         "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-emergency-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
         "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)" \
+        "$(dpkg-deb --ctrl-tarfile "${MPB_DEB:-$stage.deb}" | sha256sum)" \
         "$(awk 'NF {print $1}' <<<"$includes$root_files" | xargs -r cat)")
     img="$cache/system-$key.img" rd="$cache/system-$key.initrd"
     (
@@ -173,15 +200,11 @@ prepare_installed_system() {
         if [[ ! -f "$img" ]]; then
             log "making a system with mpath-boot installed (dracut --add '$add' inside it)"
             root=$(unpack_root "$kdir" "$tar")
-            cp -a "$stage/." "$root/"
+            install_package "$root"
             if [[ -n $purge ]]; then
-                # No service of the root may be stopped or started from here;
-                # what the purge removes of the overlay is put back.
-                printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-                chmod +x "$root/usr/sbin/policy-rc.d"
+                # What the purge removes of the overlay is put back.
                 # shellcheck disable=SC2086 # a list of package names
-                chroot "$root" dpkg --purge $purge >&2
-                rm "$root/usr/sbin/policy-rc.d"
+                in_root_without_services "$root" dpkg --purge $purge >&2
                 configure_root "$root"
             fi
             while read -r src dst; do
@@ -248,6 +271,9 @@ prepare_initrd() {
     # The guest's multipath configuration, as its own dracut would take it.
     args+=(--include "$vm_dir/guest/root/etc/multipath.conf" /etc/multipath.conf)
     args+=(--include "$vm_dir/guest/root/etc/multipath" /etc/multipath)
+    # What an mpath-boot installed on this machine would add to a generic
+    # image (its module goes in by itself there) stays out.
+    args+=(--omit mpath-boot)
     while read -r src dst; do
         [[ -n "$src" ]] && args+=(--include "$src" "$dst")
     done <<<"$includes"
@@ -335,9 +361,10 @@ prepare_data_disk() {
 # is a separate /boot (root elsewhere, on LVM say): the files are at its
 # top and the command line is the `options` line of its Boot Loader
 # Specification entry, /loader/entries/*.conf, as a boot loader reads it.
-# Prints what is missing when it fails.
+# A third argument is the command line instead (a boot loader's fixed
+# entry). Prints what is missing when it fails.
 extract_boot_files() {
-    local img=$1 dir=$2 start fs rd kv boot=/boot entry
+    local img=$1 dir=$2 cmdline=${3:-} start fs rd kv boot=/boot entry
     start=$(partx -g -o START -n 1 "$img" 2>/dev/null) || { echo "the installed disk has no partition"; return 1; }
     fs="$img?offset=$((start * 512))"
     rd=$(newest_initrd "$fs" /boot)
@@ -351,7 +378,9 @@ extract_boot_files() {
     if [[ ! -s $dir/kernel && $kv == "$kver" ]]; then
         cp "$kdir/boot/vmlinuz-$kver" "$dir/kernel"
     fi
-    if [[ -n $boot ]]; then
+    if [[ -n $cmdline ]]; then
+        echo "$cmdline" >"$dir/cmdline"
+    elif [[ -n $boot ]]; then
         debugfs -R "dump /etc/kernel/cmdline $dir/cmdline" "$fs" 2>/dev/null
     else
         entry=$(debugfs -R 'ls -p /loader/entries' "$fs" 2>/dev/null | awk -F/ '$6 ~ /[.]conf$/ {print $6}' | sort -V | tail -n 1)
@@ -368,26 +397,51 @@ newest_initrd() {
     debugfs -R "ls -p $2" "$1" 2>/dev/null | awk -F/ '$6 ~ /^initrd[.]img-/ {print $6}' | sort -V | tail -n 1
 }
 
+# The package DEB again, with a higher version (VERSION+upgrade1), as
+# OUT: the same files repacked (dpkg-deb -R, then -b), what an upgrade
+# installs.
+repack_higher() {
+    local deb=$1 out=$2 tmp version
+    tmp=$(mktemp -d "$cache/tmp.XXXXXX")
+    dpkg-deb -R "$deb" "$tmp/pkg"
+    version=$(dpkg-deb -f "$deb" Version)
+    sed -i "s/^Version: .*/Version: $version+upgrade1/" "$tmp/pkg/DEBIAN/control"
+    dpkg-deb -b "$tmp/pkg" "$out" >/dev/null
+    rm -rf "$tmp"
+}
+
 # A small ext4 image with what a scenario's guest script needs: the
-# project installed into stage/ (make install DESTDIR=$MPB_STAGE), the
-# script as script, guest/payload/lib.sh as lib.sh, and the initramfs report
-# hook as initrd-report.sh (an installer puts it into its target's initramfs). The guest's report
-# unit mounts it read-only (virtio serial mpbpayload) when the kernel
-# command line has mpb.payload, copies stage/ over /, and runs the script.
+# project's files (MPB_STAGE: its package unpacked, tools/stage) as stage/,
+# or with KIND packages the package itself (MPB_DEB) as
+# packages/install.deb and a higher version of it (repack_higher) as
+# packages/upgrade.deb; the script as script, guest/payload/*.sh, the
+# initramfs report hook as initrd-report.sh (an installer puts it into its
+# target's initramfs) and the reader of diagnose's findings as
+# diag-lib.sh. The guest's report unit mounts it read-only (virtio serial
+# mpbpayload) when the kernel command line has mpb.payload, copies stage/
+# (when there is one) over /, and runs the script.
 prepare_payload() {
-    local script=$1 key img dir stage=${MPB_STAGE:?MPB_STAGE: where make install put the project}
+    local script=$1 kind=${2:-stage} key img dir stage=${MPB_STAGE:?MPB_STAGE: the package unpacked by tools/stage}
+    local deb=${MPB_DEB:-$stage.deb} what
+    if [[ $kind == packages ]]; then what=$(sha256sum <"$deb"); else
+        what=$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)
+    fi
     key=$(key_of "$script" "$vm_dir"/guest/payload/*.sh "$vm_dir/guest/mpb-initrd-report.sh" "$vm_dir/guest/mpb-diag-lib.sh" \
-        "$(cd "$stage" && find . -type f -print0 | sort -z | xargs -0 sha256sum)")
+        "$kind" "$what")
     img="$cache/payload-$key.img"
     (
         flock 9
         if [[ ! -f "$img" ]]; then
             dir=$(mktemp -d "$cache/tmp.XXXXXX")
-            cp -a "$stage" "$dir/stage"
+            if [[ $kind == packages ]]; then
+                mkdir "$dir/packages"
+                cp "$deb" "$dir/packages/install.deb"
+                repack_higher "$deb" "$dir/packages/upgrade.deb"
+            else
+                cp -a "$stage" "$dir/stage"
+            fi
             cp "$script" "$dir/script"
             cp "$vm_dir"/guest/payload/*.sh "$dir/"
-            # for an installer's target initramfs: the rig's pre-pivot report
-            # and its reader of diagnose's findings
             cp "$vm_dir/guest/mpb-initrd-report.sh" "$dir/initrd-report.sh"
             cp "$vm_dir/guest/mpb-diag-lib.sh" "$dir/diag-lib.sh"
             truncate -s 64M "$img.part"
