@@ -3,6 +3,7 @@
 // partition maps, and record new names and WWIDs.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 
 #include "cmd/commands.hh"
 #include "cmd/common.hh"
@@ -40,6 +41,7 @@ public:
     // waited for, once; then every partition map, and one wait again.
     int run(const Plan& plan)
     {
+        record_bindings(plan);
         for (const auto& map : plan.maps)
             build(map, plan);
         m_.dm().wait_for_udev();
@@ -86,14 +88,31 @@ private:
         }
     }
 
+    // The names of the maps to create are durable before any of them
+    // exists, as multipath-tools has it for each map, in one write of the
+    // bindings file (one fsync, not one per map).
+    void record_bindings(const Plan& plan)
+    {
+        std::vector<Binding> fresh;
+        std::copy_if(plan.new_bindings.begin(), plan.new_bindings.end(), std::back_inserter(fresh),
+                     [&](const Binding& b) { return new_binding_of_created(b, plan); });
+        if (auto w = add_bindings(files_, o_.state_dir, fresh, lock_deadline_); !w)
+            bindings_error_ = w.error();
+    }
+
+    static bool new_binding_of_created(const Binding& b, const Plan& plan)
+    {
+        return std::any_of(plan.maps.begin(), plan.maps.end(), [&](const MapPlan& m) {
+            return m.wwid == b.wwid && m.action == MapPlan::Action::create;
+        });
+    }
+
     void create(const MapPlan& map, const Plan& plan)
     {
-        // The name is durable before the map exists, as multipath-tools does it.
-        std::vector<Binding> binding;
-        std::copy_if(plan.new_bindings.begin(), plan.new_bindings.end(), std::back_inserter(binding),
-                     [&](const Binding& b) { return b.wwid == map.wwid; });
-        if (auto w = add_bindings(files_, o_.state_dir, binding, lock_deadline_); !w)
-            return fail(map.name + ": not created: cannot record its name: " + w.error());
+        bool named_here = std::any_of(plan.new_bindings.begin(), plan.new_bindings.end(),
+                                      [&](const Binding& b) { return b.wwid == map.wwid; });
+        if (named_here && bindings_error_)
+            return fail(map.name + ": not created: cannot record its name: " + *bindings_error_);
         log_.log(LogLevel::debug, map.name + ": table " + map.table);
         auto devt = m_.dm().create(map.name, map_uuid(map.wwid), map.table, DmChange{.wait = false});
         if (!devt)
@@ -218,6 +237,7 @@ private:
     const CliOptions& o_;
     const Logger& log_;
     std::vector<std::string> built_;  // WWIDs whose map is in place
+    std::optional<std::string> bindings_error_;  // the new names could not be recorded
     int failures_ = 0;
     int dm_failures_ = 0;  // of failures_, the maps the kernel refused
     const LockDeadline lock_deadline_;
