@@ -124,18 +124,37 @@ save_tables() {
     done >/tmp/tables
 }
 
-naive_floor() {
-    while read -r name uuid table; do
+# The naive floor, run by `sh -c` (build's `times` needs a process).
+# shellcheck disable=SC2016 # expanded by that shell
+naive_floor='while read -r name uuid table; do
         dmsetup create "$name" --uuid "$uuid" --table "$table"
     done </tmp/tables
-    udevadm settle --timeout=300
+    udevadm settle --timeout=300'
+
+# CPU seconds user + system of the `times` line on standard input.
+cpu_of_times() {
+    awk '{ for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); s += t[1] * 60 + t[2] } printf "%.2f", s }'
 }
 
-# Seconds a command takes, to the millisecond.
-timed() {
+# Clock ticks all CPUs have been busy since boot (user, nice, system, irq,
+# softirq).
+busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
+hz=$(getconf CLK_TCK)
+
+# Runs build NAME (the command after it) once and appends to
+# /tmp/NAME.{runs,busy,own}: its wall time, the CPU time the whole guest
+# spent meanwhile (the build's own and udev's work on its events), and the
+# build's own CPU time, in seconds.
+build() {
+    name=$1
+    shift
+    b=$(busy_ticks)
     a=$(now_ms)
-    "$@" >/dev/null 2>/tmp/timed.err
-    since "$a"
+    # shellcheck disable=SC2016 # expanded by the inner shell
+    own=$(sh -c '"$@" >/dev/null 2>/tmp/timed.err; times' sh "$@" | tail -n 1 | cpu_of_times)
+    printf ' %s' "$(since "$a")" >>"/tmp/$name.runs"
+    printf ' %s' "$(echo "$(busy_ticks) $b" | awk -v hz="$hz" '{ printf "%.2f", ($1 - $2) / hz }')" >>"/tmp/$name.busy"
+    printf ' %s' "$own" >>"/tmp/$name.own"
 }
 
 mean() { echo "$1" | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.3f", s / NF }'; }
@@ -153,31 +172,35 @@ bench_size() {
     say "claimed_$size" "$(claimed)"
     say "callout_cpu_mpath_boot_$size" "$(callout_cpu '/usr/sbin/mpath-boot udev-check')"
     say "callout_cpu_multipath_$size" "$(callout_cpu '/sbin/multipath -u')"
-    ours="" theirs="" floor="" ours_nosync="" theirs_nosync=""
+    rm -f /tmp/*.runs /tmp/*.busy /tmp/*.own
     round=0
     while [ "$round" -lt "$3" ]; do
         reset_state
-        ours="$ours $(timed mpath-boot assemble)"
+        build mpath_boot mpath-boot assemble
         maps_ours=$(maps)
         save_tables
         reset_state
-        theirs="$theirs $(timed multipath)"
+        build multipath multipath
         maps_theirs=$(maps)
         reset_state
-        floor="$floor $(timed naive_floor)"
+        build floor sh -c "$naive_floor"
         maps_floor=$(maps)
         reset_state
-        ours_nosync="$ours_nosync $(timed env DM_DISABLE_UDEV=1 mpath-boot assemble)"
+        build mpath_boot_nosync env DM_DISABLE_UDEV=1 mpath-boot assemble
         maps_ours_nosync=$(maps)
         reset_state
-        theirs_nosync="$theirs_nosync $(timed env DM_DISABLE_UDEV=1 multipath)"
+        build multipath_nosync env DM_DISABLE_UDEV=1 multipath
         maps_theirs_nosync=$(maps)
         round=$((round + 1))
     done
-    for pair in "mpath_boot:$ours" "multipath:$theirs" "floor:$floor" \
-        "mpath_boot_nosync:$ours_nosync" "multipath_nosync:$theirs_nosync"; do
-        say "runs_${pair%%:*}_$size" "$(echo "${pair#*:}" | sed 's/^ //')"
-        say "mean_${pair%%:*}_$size" "$(mean "${pair#*:}")"
+    for name in mpath_boot multipath floor mpath_boot_nosync multipath_nosync; do
+        for what in runs busy own; do
+            values=$(sed 's/^ //' "/tmp/$name.$what")
+            key=${name}_$size
+            [ "$what" = runs ] || key=${what}_$key
+            say "runs_$key" "$values"
+            say "mean_$key" "$(mean "$values")"
+        done
     done
     say "maps_$size" "mpath-boot $maps_ours, multipath $maps_theirs, floor $maps_floor"
     say "maps_nosync_$size" "mpath-boot $maps_ours_nosync, multipath $maps_theirs_nosync"
