@@ -133,14 +133,14 @@ EOF
     run dracut chroot "$target" dracut --force --no-hostonly --add "$dracut_modules" "$@" \
         "/boot/initrd.img-$kver" "$kver" || return 1
     say install_dracut_seconds $(($(date +%s) - start))
-    chroot "$target" lsinitrd "/boot/initrd.img-$kver" >/tmp/initrd.files 2>&1
+    initrd_paths "$target/boot/initrd.img-$kver" >/tmp/initrd.files
     say install_initrd_has "$(for c in mpath-boot $packages_check; do
-        grep -q " usr/.*/$c$" /tmp/initrd.files && printf '%s ' "$c"
+        grep -q "^usr/.*/$c$" /tmp/initrd.files && printf '%s ' "$c"
     done | sed 's/ $//')"
     say install_initrd_includes "$(echo "$includes" | while read -r _ dst; do
-        [ -n "$dst" ] && grep -q " ${dst#/}$" /tmp/initrd.files && printf '%s ' "$dst"
+        [ -n "$dst" ] && grep -qx "${dst#/}" /tmp/initrd.files && printf '%s ' "$dst"
     done | sed 's/ $//')"
-    say install_initrd_bindings "$(chroot "$target" lsinitrd -f etc/multipath/bindings "/boot/initrd.img-$kver" |
+    say install_initrd_bindings "$(initrd_file "$target/boot/initrd.img-$kver" etc/multipath/bindings |
         grep -v '^#' | oneline /dev/stdin)"
 }
 

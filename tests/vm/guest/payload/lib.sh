@@ -5,8 +5,17 @@
 
 say() { echo "MPB-RESULT $1=$2" >/dev/ttyS0; }
 
-# Tells the rig a step is reached; a scenario fault can wait for it.
-step() { echo "MPB-STEP $1" >/dev/ttyS0; }
+# Tells the rig a step is reached; a scenario fault can wait for it. The
+# guest's uptime shows in the console where a boot spends its time.
+step() { echo "MPB-STEP $1 at $(cut -d' ' -f1 /proc/uptime)" >/dev/ttyS0; }
+
+# The paths initramfs image $1 holds, one a line (usr/sbin/mpath-boot), and
+# the file $2 in it on stdout. The rig's images are one gzip'd cpio
+# (90-mpb-rig.conf: gzip, no early microcode), which zcat and cpio read in
+# a second or two under TCG; lsinitrd, a shell script of many processes,
+# took 15-20 s a call.
+initrd_paths() { zcat "$1" | cpio -t --quiet 2>/dev/null; }
+initrd_file() { zcat "$1" | cpio -i --quiet --to-stdout "$2" 2>/dev/null; }
 
 # A file's lines joined with ";" (results are one line each).
 oneline() { tr '\n' ';' <"$1" | sed 's/;$//'; }

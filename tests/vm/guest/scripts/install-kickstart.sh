@@ -69,9 +69,8 @@ build_initramfs() {
     start=$(date +%s)
     run dracut chroot "$target" dracut --force "/boot/initrd.img-$kver" "$kver" || return 1
     say install_dracut_seconds $(($(date +%s) - start))
-    chroot "$target" lsinitrd "/boot/initrd.img-$kver" >/tmp/initrd.files 2>&1
-    say install_initrd_has_mpath_boot "$(grep -c ' usr/sbin/mpath-boot$' /tmp/initrd.files)"
-    say install_initrd_bindings "$(chroot "$target" lsinitrd -f etc/multipath/bindings "/boot/initrd.img-$kver" |
+    say install_initrd_has_mpath_boot "$(initrd_paths "$target/boot/initrd.img-$kver" | grep -cx usr/sbin/mpath-boot)"
+    say install_initrd_bindings "$(initrd_file "$target/boot/initrd.img-$kver" etc/multipath/bindings |
         grep -v '^#' | oneline /dev/stdin)"
 }
 

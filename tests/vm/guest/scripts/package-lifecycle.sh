@@ -21,10 +21,9 @@ initrd=/boot/initrd.img-$(uname -r)
 unit=mpath-boot-shutdown.service
 
 # Those of dracut's modules mpath-boot and multipath the initramfs holds
-# (lsinitrd lists its modules before the files).
+# (dracut lists its modules in the image's modules.txt).
 initrd_modules() {
-    lsinitrd "$initrd" 2>/dev/null | sed -n '/^dracut modules:$/,/^=/p' |
-        grep -xE 'mpath-boot|multipath' | paste -sd, -
+    initrd_file "$initrd" usr/lib/dracut/modules.txt | grep -xE 'mpath-boot|multipath' | paste -sd, -
 }
 
 # Runs dpkg ARGS and reports, as STEP_*: dpkg's exit status, whether dpkg
