@@ -62,8 +62,7 @@ rootfs_options=(--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr
 # without them (lvm2's udev rules, say).
 prepare_rootfs() {
     local extra=${1:-} tar packages
-    tar="$cache/rootfs-$(key_of "$vm_dir/packages" "${rootfs_options[*]}").tar"
-    [[ -z $extra ]] || tar="$cache/rootfs-$(key_of "$vm_dir/packages" "${rootfs_options[*]}" "$extra").tar"
+    tar="$cache/rootfs-$(key_of "$vm_dir/packages" "${rootfs_options[*]}" ${extra:+"$extra"}).tar"
     (
         flock 9
         if [[ ! -f "$tar" ]]; then
