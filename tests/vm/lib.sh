@@ -241,7 +241,8 @@ prepare_installed_system() {
             cp "$vm_dir/guest/mpb-diag-lib.sh" "$root/tmp/includes/diag-lib"
             # dracut --include never replaces a file a module installed: the
             # initramfs-only files stand in the root while dracut runs, as
-            # if it had been built before they were changed.
+            # if it had been built before they were changed (and are
+            # included, for those no module takes).
             while read -r src dst; do
                 [[ -n "$src" ]] || continue
                 n=$((n + 1))
@@ -249,6 +250,7 @@ prepare_installed_system() {
                     cp -a "$root/$dst" "$root/tmp/includes/$n"
                 fi
                 install -D -m 0644 "$src" "$root/$dst"
+                args+=(--include "$dst" "$dst")
             done <<<"$includes"
             dracut_in_root "$root" --quiet --force --no-hostonly --kver "$kver" --add "$add" \
                 "${args[@]}" /tmp/initrd.img >&2
