@@ -254,10 +254,10 @@ struct Pass {
 };
 
 // Reads the machine, plans and builds once.
-Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs& inputs, const Logger& lg,
-                           LockDeadline lock_deadline)
+Result<Pass> assemble_pass(const Invocation& inv, Machine& machine, const Inputs& inputs, const BootSettings& settings,
+                           const Logger& lg, LockDeadline lock_deadline)
 {
-    auto snap = inv.snapshot_of(machine, inputs.config);
+    auto snap = inv.snapshot_of(machine, inputs.config, std::chrono::milliseconds(settings.scsi_timeout_ms));
     if (!snap)
         return Result<Pass>::fail(snap.error());
     PlanInput in{inputs.config, inputs.state.wwids, inputs.state.bindings, snap->maps, true,
@@ -291,7 +291,7 @@ int run_assemble(const Invocation& inv)
         return inv.fail(machine.error());
     // The state files' lock is waited for once a run, not once a map or pass.
     const LockDeadline lock_deadline = std::chrono::steady_clock::now() + WriteOptions{}.lock_timeout;
-    auto pass = assemble_pass(inv, *machine.value(), inputs, lg, lock_deadline);
+    auto pass = assemble_pass(inv, *machine.value(), inputs, settings, lg, lock_deadline);
     // A path gone between the reading of the devices and the loading of
     // its map's table fails the load, and no later event of that path
     // runs assemble again (the initqueue job is unique while it runs): one
@@ -299,7 +299,7 @@ int run_assemble(const Invocation& inv)
     if (pass && pass->dm_failures > 0) {
         lg.warning("assemble: the kernel refused " + std::to_string(pass->dm_failures) +
                    " map(s); reading the devices again and retrying once");
-        pass = assemble_pass(inv, *machine.value(), inputs, lg, lock_deadline);
+        pass = assemble_pass(inv, *machine.value(), inputs, settings, lg, lock_deadline);
     }
     if (!pass)
         return inv.fail(pass.error());

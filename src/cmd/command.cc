@@ -109,16 +109,18 @@ Result<std::unique_ptr<Machine>> Invocation::machine() const
 Result<Snapshot> Invocation::snapshot(const Config& cfg) const
 {
     auto m = machine();
-    return m ? snapshot_of(*m.value(), cfg) : Result<Snapshot>::fail(m.error());
+    if (!m)
+        return Result<Snapshot>::fail(m.error());
+    auto settings = read_boot_settings(files(), options.settings);
+    return snapshot_of(*m.value(), cfg, std::chrono::milliseconds(settings.scsi_timeout_ms));
 }
 
-Result<Snapshot> Invocation::snapshot_of(Machine& m, const Config& cfg) const
+Result<Snapshot> Invocation::snapshot_of(Machine& m, const Config& cfg, std::chrono::milliseconds scsi_timeout) const
 {
     auto snap = m.snapshot();
     if (!snap)
         return snap;
-    auto settings = read_boot_settings(files(), options.settings);
-    add_priority_facts(m, snap->devices, cfg, std::chrono::milliseconds(settings.scsi_timeout_ms));
+    add_priority_facts(m, snap->devices, cfg, scsi_timeout);
     return snap;
 }
 

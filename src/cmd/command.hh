@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <set>
@@ -44,9 +45,10 @@ struct Invocation {
     Files& files() const { return host_files(); }
     // Everything on that machine (Machine::snapshot), completed with what
     // the prioritizers `cfg` selects read, each SCSI command bounded by
-    // scsi_timeout_ms of the boot settings.
+    // scsi_timeout_ms of the boot settings (read here; snapshot_of takes
+    // the bound from a command that has read them already).
     Result<Snapshot> snapshot(const Config& cfg) const;
-    Result<Snapshot> snapshot_of(Machine& m, const Config& cfg) const;
+    Result<Snapshot> snapshot_of(Machine& m, const Config& cfg, std::chrono::milliseconds scsi_timeout) const;
     // Logs `why` as an error and returns `status`, the command's exit status.
     int fail(const std::string& why, int status = 1) const;
 };
