@@ -93,18 +93,31 @@ std::string in_use_reason(const std::vector<const PathRecord*>& paths)
     return {};
 }
 
-const DmMap* former_map(const PathRecord& p, const std::vector<DmMap>& maps)
+MapsByPath::MapsByPath(const std::vector<DmMap>& maps)
 {
-    const auto devt = p.devt.str();
     for (const auto& m : maps) {
         auto wwid = wwid_of_map_uuid(m.uuid);
+        if (!wwid)
+            continue;  // not a multipath map (a partition map, another target)
         auto shape = parse_multipath_table(m.table);
-        if (!wwid || *wwid == p.wwid || !shape)
+        if (!shape)
             continue;
         for (const auto& g : shape->groups)
-            if (std::find(g.begin(), g.end(), devt) != g.end())
-                return &m;
+            for (const auto& devt : g)
+                holders_.push_back({devt, *wwid, &m});
     }
+    std::stable_sort(holders_.begin(), holders_.end(),
+                     [](const Holder& a, const Holder& b) { return a.devt < b.devt; });
+}
+
+const DmMap* MapsByPath::former_map(const PathRecord& p) const
+{
+    const auto devt = p.devt.str();
+    auto it = std::lower_bound(holders_.begin(), holders_.end(), devt,
+                               [](const Holder& h, const std::string& d) { return h.devt < d; });
+    for (; it != holders_.end() && it->devt == devt; ++it)
+        if (it->wwid != p.wwid)
+            return it->map;
     return nullptr;
 }
 
@@ -136,8 +149,9 @@ public:
 
     Plan run(const std::vector<PathRecord>& paths)
     {
+        const MapsByPath holders(in_.maps);
         for (const auto& p : paths)
-            if (const auto* m = former_map(p, in_.maps))
+            if (const auto* m = holders.former_map(p))
                 changed_.push_back({&p, m});
         for (const auto& g : group_by_wwid(paths))
             group(without_changed(g));

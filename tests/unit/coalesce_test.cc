@@ -254,10 +254,16 @@ BOOST_AUTO_TEST_CASE(former_map_needs_the_path_in_another_wwids_table)
                             {"part", "part1-mpath-A", {253, 2}, "0 100 linear 8:16 2048", 0, "", false, {}, {}},
                             {"other", "mpath-A", {253, 3}, "0 100 multipath 0 0 1 1 service-time 0 1 1 8:32 1",
                              0, "", false, {}, {}}};
-    BOOST_TEST(former_map(p, maps) == nullptr);
+    BOOST_TEST(MapsByPath(maps).former_map(p) == nullptr);
     maps.push_back({"old", "mpath-A", {253, 4}, two_path_table, 0, "", false, {}, {}});
-    BOOST_TEST_REQUIRE(former_map(p, maps) != nullptr);
-    BOOST_TEST(former_map(p, maps)->name == "old");
+    BOOST_TEST_REQUIRE(MapsByPath(maps).former_map(p) != nullptr);
+    BOOST_TEST(MapsByPath(maps).former_map(p)->name == "old");
+    // Of two maps of other WWIDs that hold the path, the first one listed.
+    maps.insert(maps.begin(), {"older", "mpath-C", {253, 5}, two_path_table, 0, "", false, {}, {}});
+    BOOST_TEST(MapsByPath(maps).former_map(p)->name == "older");
+    // A path of no map's table, among maps that hold others.
+    p.devt = {8, 48};
+    BOOST_TEST(MapsByPath(maps).former_map(p) == nullptr);
 }
 
 BOOST_AUTO_TEST_CASE(table_of_a_new_two_path_map)
