@@ -110,15 +110,27 @@ MapsByPath::MapsByPath(const std::vector<DmMap>& maps)
                      [](const Holder& a, const Holder& b) { return a.devt < b.devt; });
 }
 
+std::pair<MapsByPath::Holders::const_iterator, MapsByPath::Holders::const_iterator> MapsByPath::holders_of(
+    const DevT& devt) const
+{
+    struct ByDevt {
+        bool operator()(const Holder& h, const std::string& d) const { return h.devt < d; }
+        bool operator()(const std::string& d, const Holder& h) const { return d < h.devt; }
+    };
+    return std::equal_range(holders_.begin(), holders_.end(), devt.str(), ByDevt{});
+}
+
 const DmMap* MapsByPath::former_map(const PathRecord& p) const
 {
-    const auto devt = p.devt.str();
-    auto it = std::lower_bound(holders_.begin(), holders_.end(), devt,
-                               [](const Holder& h, const std::string& d) { return h.devt < d; });
-    for (; it != holders_.end() && it->devt == devt; ++it)
-        if (it->wwid != p.wwid)
-            return it->map;
-    return nullptr;
+    auto [first, last] = holders_of(p.devt);
+    auto it = std::find_if(first, last, [&](const Holder& h) { return h.wwid != p.wwid; });
+    return it == last ? nullptr : it->map;
+}
+
+const DmMap* MapsByPath::holding(const DevT& devt) const
+{
+    auto [first, last] = holders_of(devt);
+    return first == last ? nullptr : first->map;
 }
 
 std::string wwid_changed_reason(const PathRecord& p, const DmMap& m)

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/bindings.hh"
@@ -106,6 +107,8 @@ public:
     // left out and its old map reloaded without it, as multipathd drops a
     // path whose WWID changed.
     const DmMap* former_map(const PathRecord& p) const;
+    // The first map of `maps` whose table holds `devt`, nullptr when none.
+    const DmMap* holding(const DevT& devt) const;
 
 private:
     struct Holder {
@@ -113,7 +116,11 @@ private:
         std::string wwid;  // of the map
         const DmMap* map;
     };
-    std::vector<Holder> holders_;  // sorted by devt, then by the maps' order
+    using Holders = std::vector<Holder>;
+    // The holders of `devt`, in the maps' order.
+    std::pair<Holders::const_iterator, Holders::const_iterator> holders_of(const DevT& devt) const;
+
+    Holders holders_;  // sorted by devt, then in the maps' order
 };
 
 // "a path of mpathb (WWID A), but its WWID is now B: ..." -- why `p` is

@@ -78,20 +78,6 @@ std::vector<std::string> where_lines(const DiagnoseInput& in)
     return out;
 }
 
-// The multipath map whose table names `devt`, "" for none.
-std::string map_holding(const Snapshot& snap, const DevT& devt)
-{
-    for (const auto& m : snap.maps) {
-        if (!is_map_uuid(m.uuid))
-            continue;
-        if (auto t = parse_multipath_table(m.table))
-            for (const auto& g : t->groups)
-                if (std::find(g.begin(), g.end(), devt.str()) != g.end())
-                    return m.name;
-    }
-    return "";
-}
-
 // Where the plan puts each device: "in map NAME: why", or why it is left out.
 std::map<std::string, std::string> plan_verdicts(const DiagnoseInput& in)
 {
@@ -107,7 +93,7 @@ std::map<std::string, std::string> plan_verdicts(const DiagnoseInput& in)
 }
 
 DeviceReport device_report(const DiagnoseInput& in, const BlockDevice& d,
-                           const std::map<std::string, std::string>& verdicts)
+                           const std::map<std::string, std::string>& verdicts, const MapsByPath& holders)
 {
     DeviceReport r;
     r.name = d.name;
@@ -119,7 +105,8 @@ DeviceReport device_report(const DiagnoseInput& in, const BlockDevice& d,
         r.wwid = v.path ? v.path->wwid : device_wwid(d, in.here.config);
         r.wwid_source = v.path ? v.path->wwid_source : "";
         r.verdict = v.path ? "path" : "not a path: " + v.reason;
-        r.map = map_holding(in.snap, d.devt);
+        const DmMap* m = holders.holding(d.devt);
+        r.map = m ? m->name : "";
     }
     // Devices that are not paths were left out for that same reason.
     if (auto it = verdicts.find(d.name); it != verdicts.end() && r.verdict == "path")
@@ -222,8 +209,9 @@ Diagnosis diagnose(const DiagnoseInput& in)
     Diagnosis d;
     d.where = where_lines(in);
     auto verdicts = plan_verdicts(in);
+    const MapsByPath holders(in.snap.maps);
     for (const auto& dev : in.snap.devices)
-        d.devices.push_back(device_report(in, dev, verdicts));
+        d.devices.push_back(device_report(in, dev, verdicts, holders));
     for (const auto& m : in.snap.maps)
         if (auto w = wwid_of_map_uuid(m.uuid))
             d.maps.push_back(map_report(in.snap, m, *w));
