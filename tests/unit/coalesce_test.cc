@@ -266,6 +266,18 @@ BOOST_AUTO_TEST_CASE(former_map_needs_the_path_in_another_wwids_table)
     BOOST_TEST(MapsByPath(maps).former_map(p) == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(holding_is_the_first_multipath_map_whose_table_names_the_device)
+{
+    std::vector<DmMap> maps{{"part", "part1-mpath-A", {253, 2}, "0 100 linear 8:16 2048", 0, "", false, {}, {}},
+                            {"own", "mpath-B", {253, 1}, two_path_table, 0, "", false, {}, {}},
+                            {"old", "mpath-A", {253, 4}, two_path_table, 0, "", false, {}, {}}};
+    const MapsByPath holders(maps);
+    BOOST_TEST_REQUIRE(holders.holding({8, 16}) != nullptr);
+    BOOST_TEST(holders.holding({8, 16})->name == "own");
+    BOOST_TEST(holders.holding({8, 0})->name == "own");
+    BOOST_TEST(holders.holding({8, 32}) == nullptr);
+}
+
 BOOST_AUTO_TEST_CASE(table_of_a_new_two_path_map)
 {
     Snapshot s = machine();
