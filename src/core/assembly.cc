@@ -45,11 +45,11 @@ std::vector<std::string> dropped_paths(const MapPlan& map, const Snapshot& snap)
         return gone;
     for (const auto& group : old->groups)
         for (const auto& devt : group)
-            for (const auto& d : snap.devices)
-                if (!d.partition && d.devt.str() == devt &&
-                    std::none_of(map.paths.begin(), map.paths.end(),
-                                 [&](const PathRecord& p) { return p.name == d.name; }))
-                    gone.push_back(d.name);
+            if (const auto* d = snap.find_device_by_devnum(devt);
+                d && !d->partition && std::none_of(map.paths.begin(), map.paths.end(), [&](const PathRecord& p) {
+                    return p.name == d->name;
+                }))
+                gone.push_back(d->name);
     return gone;
 }
 

@@ -131,11 +131,8 @@ MapReport map_report(const Snapshot& snap, const DmMap& m, const std::string& ww
             std::string state = "undef";
             if (status && group < status->groups.size() && i < status->groups[group].paths.size())
                 state = status->groups[group].paths[i].failed ? "failed" : "active";
-            std::string dev = "#";
-            for (const auto& d : snap.devices)
-                if (d.devt.str() == g[i])
-                    dev = d.name;
-            r.paths.push_back({g[i], dev, state});
+            const BlockDevice* d = snap.find_device_by_devnum(g[i]);
+            r.paths.push_back({g[i], d ? d->name : "#", state});
         }
         ++group;
     }

@@ -27,11 +27,10 @@ std::vector<const DeviceEntry*> devices_of(const DmMap& m, const Snapshot& snap,
         return {};
     for (const auto& group : shape->groups)
         for (const auto& devnum : group)
-            for (const auto& d : snap.devices)
-                if (d.devt.str() == devnum) {
-                    auto [vendor, product] = vendor_product(d);
-                    return matching_devices(c, vendor, product);
-                }
+            if (const auto* d = snap.find_device_by_devnum(devnum)) {
+                auto [vendor, product] = vendor_product(*d);
+                return matching_devices(c, vendor, product);
+            }
     return {};
 }
 

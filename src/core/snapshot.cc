@@ -5,6 +5,7 @@
 #include "core/snapshot.hh"
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
@@ -40,6 +41,25 @@ const BlockDevice* Snapshot::find_device(std::string_view name) const
 {
     for (const auto& d : devices)
         if (d.name == name)
+            return &d;
+    return nullptr;
+}
+
+const BlockDevice* Snapshot::find_device_by_devnum(std::string_view devnum) const
+{
+    // Parsed once and compared as numbers: callers look up every path of
+    // every map, and formatting each device's number cost a string each.
+    auto colon = devnum.find(':');
+    unsigned major = 0, minor = 0;
+    auto number = [](std::string_view t, unsigned& out) {
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
+        return ec == std::errc() && end == t.data() + t.size() && !t.empty();
+    };
+    if (colon == std::string_view::npos || !number(devnum.substr(0, colon), major) ||
+        !number(devnum.substr(colon + 1), minor))
+        return nullptr;
+    for (const auto& d : devices)
+        if (d.devt == DevT{major, minor})
             return &d;
     return nullptr;
 }

@@ -69,6 +69,9 @@ struct Snapshot {
     std::string not_compared;  // why there was no other root, when none
 
     const BlockDevice* find_device(std::string_view name) const;
+    // The device numbered `devnum` ("MAJ:MIN", as dm tables name paths);
+    // nullptr for none and for text that is not such a number.
+    const BlockDevice* find_device_by_devnum(std::string_view devnum) const;
     const DmMap* find_map_by_uuid(std::string_view uuid) const;
     // The map of a kernel name "dm-N" (as holders/ lists them), by minor.
     const DmMap* find_map_by_kernel_name(std::string_view name) const;

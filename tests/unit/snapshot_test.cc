@@ -898,6 +898,18 @@ BOOST_AUTO_TEST_CASE(find_device_by_name)
     BOOST_TEST(Snapshot{}.find_device("sda") == nullptr);
 }
 
+BOOST_AUTO_TEST_CASE(find_device_by_devnum)
+{
+    const Snapshot s = everything();
+    const auto* sda1 = s.find_device("sda1");
+    BOOST_TEST_REQUIRE(sda1 != nullptr);
+    BOOST_TEST(s.find_device_by_devnum(sda1->devt.str()) == sda1);
+    BOOST_TEST(s.find_device_by_devnum("253:0") == s.find_device("dm-0"));
+    for (const char* bad : {"", ":", "8:", ":1", "8-1", "8:1x", "x8:1", "8:-1", "8:1:2", "99999999999:1"})
+        BOOST_TEST(s.find_device_by_devnum(bad) == nullptr, bad);
+    BOOST_TEST(s.find_device_by_devnum("9:9") == nullptr);
+}
+
 BOOST_AUTO_TEST_CASE(find_map_by_uuid)
 {
     const Snapshot s = everything();
