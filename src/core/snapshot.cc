@@ -5,10 +5,10 @@
 #include "core/snapshot.hh"
 
 #include <algorithm>
-#include <charconv>
 #include <climits>
 #include <cstdint>
 #include <initializer_list>
+#include <utility>
 #include <optional>
 #include <set>
 
@@ -41,25 +41,6 @@ const BlockDevice* Snapshot::find_device(std::string_view name) const
 {
     for (const auto& d : devices)
         if (d.name == name)
-            return &d;
-    return nullptr;
-}
-
-const BlockDevice* Snapshot::find_device_by_devnum(std::string_view devnum) const
-{
-    // Parsed once and compared as numbers: callers look up every path of
-    // every map, and formatting each device's number cost a string each.
-    auto colon = devnum.find(':');
-    unsigned major = 0, minor = 0;
-    auto number = [](std::string_view t, unsigned& out) {
-        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
-        return ec == std::errc() && end == t.data() + t.size() && !t.empty();
-    };
-    if (colon == std::string_view::npos || !number(devnum.substr(0, colon), major) ||
-        !number(devnum.substr(colon + 1), minor))
-        return nullptr;
-    for (const auto& d : devices)
-        if (d.devt == DevT{major, minor})
             return &d;
     return nullptr;
 }
@@ -318,23 +299,32 @@ std::vector<std::string_view> split(std::string_view s, char sep)
     }
 }
 
+// "MAJ:MIN" as its two numbers (each capped as decimal() does); nullopt
+// for text of another shape.
+std::optional<std::pair<std::uint64_t, std::uint64_t>> devnum_numbers(std::string_view text)
+{
+    auto parts = split(text, ':');
+    if (parts.size() != 2)
+        return std::nullopt;
+    auto major = decimal(parts[0]);
+    auto minor = decimal(parts[1]);
+    if (!major || !minor)
+        return std::nullopt;
+    return std::pair{*major, *minor};
+}
+
 Result<DevT> read_devnum(const Json& v, const std::string& where)
 {
     if (!v.is_string())
         return Result<DevT>::fail(expected(where, "\"MAJ:MIN\"", v));
     const std::string& text = v.get_ref<const std::string&>();
-    auto parts = split(text, ':');
-    std::optional<std::uint64_t> major, minor;
-    if (parts.size() == 2) {
-        major = decimal(parts[0]);
-        minor = decimal(parts[1]);
-    }
-    if (!major || !minor)
+    auto n = devnum_numbers(text);
+    if (!n)
         return Result<DevT>::fail(expected(where, "\"MAJ:MIN\"", v));
-    if (*major > UINT32_MAX || *minor > UINT32_MAX)
+    if (n->first > UINT32_MAX || n->second > UINT32_MAX)
         return Result<DevT>::fail(
             problem_at(where, in_quotes(text) + ": numbers must fit in 32 bits"));
-    return Result<DevT>::ok(DevT{static_cast<unsigned>(*major), static_cast<unsigned>(*minor)});
+    return Result<DevT>::ok(DevT{static_cast<unsigned>(n->first), static_cast<unsigned>(n->second)});
 }
 
 // Kernel names become paths under /sys/class/block and /dev and words in
@@ -880,6 +870,20 @@ std::string too_deep(std::string_view text)
 }
 
 }  // namespace
+
+const BlockDevice* Snapshot::find_device_by_devnum(std::string_view devnum) const
+{
+    // Parsed once and compared as numbers: callers look up every path of
+    // every map, and formatting each device's number cost a string each.
+    auto n = devnum_numbers(devnum);
+    if (!n || n->first > UINT32_MAX || n->second > UINT32_MAX)
+        return nullptr;
+    const DevT want{static_cast<unsigned>(n->first), static_cast<unsigned>(n->second)};
+    for (const auto& d : devices)
+        if (d.devt == want)
+            return &d;
+    return nullptr;
+}
 
 bool is_hctl(std::string_view s)
 {
